@@ -1,0 +1,85 @@
+import type { z } from 'zod';
+import type { DocumentInput } from './document.js';
+import type { HttpClient } from './http.js';
+import type { Logger } from './logger.js';
+
+/** The source entry from `sources.toml`, resolved. */
+export interface SourceInfo {
+  /** Unique, URL-safe source name (also a `source_url` scheme for some parsers). */
+  name: string;
+  /** Parser type name. */
+  parser: string;
+  /** `paths` resolved to absolute paths against the data directory. */
+  paths: string[];
+  /** `generation_tag` from the config; `auto` means "use the enrichment rules". */
+  generationTag: string;
+  /** Display label for the source (`source_type`), if configured. */
+  label?: string;
+  /** Base URL for display links, if configured. */
+  displayBaseUrl?: string;
+}
+
+/** A document or file the parser could not use, with the reason; listed in the run summary. */
+export interface SkippedItem {
+  /** Path or URL of what was skipped. */
+  item: string;
+  /** Why it was skipped (`not well-formed XML at line 3`, `encrypted PDF`). */
+  reason: string;
+}
+
+/** Progress of a parser, shown in the task tree. */
+export interface ParserProgress {
+  /** Items handled so far. */
+  done?: number;
+  /** Items expected in all, when known. */
+  total?: number;
+  /** Short status text (`reading TOCs`). */
+  message?: string;
+}
+
+/** Everything a parser gets from the host; parsers do no global I/O setup of their own. */
+export interface ParserContext<Options = unknown> {
+  /** The source being parsed. */
+  source: SourceInfo;
+  /** The source's `options` table, validated by the parser's `optionsSchema`. */
+  options: Options;
+  /** The data directory that relative paths were resolved against. */
+  dataDir: string;
+  /** Shared polite HTTP client (rate limits, retries, robots.txt, conditional requests). */
+  http: HttpClient;
+  /** Diagnostics. */
+  log: Logger;
+  /** Reports progress to the task tree. */
+  progress(update: ParserProgress): void;
+  /** Records a file or URL that could not be used; the run goes on. */
+  skip(item: string, reason: string): void;
+  /** Tells the host that a document still exists unchanged without yielding it (for example after an HTTP 304). */
+  unchanged(key: string): void;
+  /** Aborted when the run is cancelled. */
+  signal: AbortSignal;
+}
+
+/** Validation problem found before any ingestion (missing path, bad option). */
+export interface ValidationIssue {
+  /** What is wrong and how to fix it, naming the path, key or URL. */
+  message: string;
+}
+
+/**
+ * A source type. A value, not a class: a name, an options schema, an optional validation
+ * step and the parse method. The same shape serves built-in and third-party parsers.
+ */
+export interface Parser<Options = unknown> {
+  /** Type name used as `parser = "..."` in `sources.toml`. */
+  type: string;
+  /** One line for `bbj parsers` and error messages. */
+  description: string;
+  /** zod schema of the source's `options` table; unknown keys should be rejected. */
+  optionsSchema: z.ZodType<Options>;
+  /** Whether `paths` must name at least one existing file or directory (false for URL sources). */
+  requiresPaths: boolean;
+  /** Preflight checks (paths, reachable URLs); never writes anything. */
+  validate?(ctx: ParserContext<Options>): Promise<ValidationIssue[]>;
+  /** Yields documents lazily; a bad item is reported with `ctx.skip` and parsing goes on. */
+  parse(ctx: ParserContext<Options>): AsyncIterable<DocumentInput>;
+}
