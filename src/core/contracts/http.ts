@@ -64,3 +64,25 @@ export interface HttpValidatorLookup {
   /** Validators saved with the stored document whose key is this URL, if any. */
   lookup(url: string): Promise<HttpValidators | undefined>;
 }
+
+/** HTTP client settings a parser asks for its source; unset fields take the host's defaults. */
+export interface HttpSourceSettings {
+  /** Hosts and path prefix requests may go to; anything else, redirects included, is refused. */
+  scope: { hosts: string[]; pathPrefix?: string };
+  /** Minimum milliseconds between two requests to one host. */
+  perHostIntervalMs?: number;
+  /** Requests in flight per host. */
+  perHostConcurrency?: number;
+  /** Most pages fetched in one run. */
+  maxPages?: number;
+  /** Largest accepted response body in bytes. */
+  maxBytes?: number;
+  /** Timeout of one attempt in milliseconds. */
+  timeoutMs?: number;
+  /** Attempts per request. */
+  maxAttempts?: number;
+  /** Media types accepted by default. */
+  allowedContentTypes?: string[];
+  /** Whether robots.txt is obeyed (default true). */
+  respectRobots?: boolean;
+}

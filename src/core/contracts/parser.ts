@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { DocumentInput } from './document.js';
-import type { HttpClient } from './http.js';
+import type { HttpClient, HttpSourceSettings } from './http.js';
 import type { Logger } from './logger.js';
 
 /** The source entry from `sources.toml`, resolved. */
@@ -78,6 +78,8 @@ export interface Parser<Options = unknown> {
   optionsSchema: z.ZodType<Options>;
   /** Whether `paths` must name at least one existing file or directory (false for URL sources). */
   requiresPaths: boolean;
+  /** For parsers that read over HTTP: the scope and limits of the source's HTTP client, from its options. */
+  http?(options: Options): HttpSourceSettings;
   /** Preflight checks (paths, reachable URLs); never writes anything. */
   validate?(ctx: ParserContext<Options>): Promise<ValidationIssue[]>;
   /** Yields documents lazily; a bad item is reported with `ctx.skip` and parsing goes on. */

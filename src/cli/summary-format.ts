@@ -1,0 +1,37 @@
+import type { RunSummary } from '../core/runner/run-summary.js';
+import { formatDuration, renderTable } from './table.js';
+
+/** Most skipped items listed per source in the table (all are in `--json`). */
+const SKIPPED_SHOWN = 10;
+
+/** The human summary printed at the end of every ingest run. */
+export function formatSummary(summary: RunSummary): string {
+  const rows = summary.sources.map((s) => [
+    s.name,
+    s.parser,
+    String(s.stats.documents),
+    String(s.stats.skipped.length),
+    String(s.stats.chunksNew),
+    String(s.stats.chunksUnchanged),
+    String(s.stats.chunksDeleted),
+    String(s.stats.embedCalls),
+    formatDuration(s.durationMs),
+    s.status === 'failed' ? `FAILED: ${s.error}` : s.status === 'resumed' ? 'skipped (done in resumed run)' : 'ok',
+  ]);
+  const out = [
+    '',
+    renderTable(['source', 'parser', 'docs', 'skipped', 'new', 'unchanged', 'deleted', 'embed calls', 'time', 'status'], rows),
+    '',
+  ];
+  for (const s of summary.sources.filter((x) => x.stats.skipped.length)) {
+    out.push(`${s.name}: ${s.stats.skipped.length} item(s) skipped:`);
+    for (const item of s.stats.skipped.slice(0, SKIPPED_SHOWN)) out.push(`  - ${item.item}: ${item.reason}`);
+    if (s.stats.skipped.length > SKIPPED_SHOWN) out.push(`  ... and ${s.stats.skipped.length - SKIPPED_SHOWN} more (see --json)`);
+  }
+  const failed = summary.sources.filter((s) => s.status === 'failed').length;
+  out.push(
+    `Run ${summary.runId}${summary.resumedFrom ? ` (resumed run ${summary.resumedFrom})` : ''}: ${summary.sources.length - failed} ok, ${failed} failed in ${formatDuration(summary.durationMs)}. Store: ${summary.store}. Embedder: ${summary.embedder}.`,
+  );
+  if (failed) out.push('Fix the failures above and re-run; add --resume to skip the sources that succeeded.');
+  return out.join('\n');
+}

@@ -1,0 +1,42 @@
+import { Flags } from '@oclif/core';
+import { BbjCommand } from '../cli/base-command.js';
+import { commandContext, rendererFor } from '../cli/command-context.js';
+import { configFlags } from '../cli/flags.js';
+import { ExitCode } from '../core/errors/bbj-error.js';
+import { runValidate, type ValidationReport } from '../core/runner/validate-runner.js';
+
+export default class Validate extends BbjCommand {
+  static override summary = 'Run every preflight check (config, paths, database and pgvector, embedder and model) and write nothing.';
+  static override description = `Reports every problem at once: unknown parser types, invalid options, missing paths,
+an unreachable database or one without pgvector, a stored vector dimension that differs from
+the embedder's, an unreachable embedder, a model that is not pulled, and plugins that failed
+to load. Exit code 0 when all is well, 2 otherwise.`;
+  static override examples = ['<%= config.bin %> validate', '<%= config.bin %> validate --config examples/sample/sources.toml --json'];
+  static override flags = {
+    ...configFlags,
+    source: Flags.string({ char: 's', multiple: true, summary: 'Check only this source (repeatable).', helpValue: 'NAME' }),
+  };
+
+  async run(): Promise<ValidationReport | undefined> {
+    const { flags } = await this.parse(Validate);
+    try {
+      const { config, services } = await commandContext(this.config, flags);
+      const report = await runValidate(config, services, { sourceNames: flags.source, renderer: rendererFor(flags.json) });
+      process.exitCode = report.ok ? ExitCode.ok : ExitCode.invalid;
+      if (flags.json) this.printJson(report);
+      else this.log(formatReport(report));
+      return report;
+    } catch (error) {
+      this.handleError(error, flags.json);
+      return undefined;
+    }
+  }
+}
+
+function formatReport(report: ValidationReport): string {
+  const lines = [``, `Config:   ${report.config}`, `Data dir: ${report.dataDir}`, `Store:    ${report.store}`, `Embedder: ${report.embedder}${report.dimension ? `, ${report.dimension} dimensions` : ''}`];
+  for (const problem of report.pluginProblems) lines.push(`Plugin problem: ${problem}`);
+  if (report.ok) lines.push('', 'Validation OK.');
+  else lines.push('', `Validation failed with ${report.issues.length} problem(s):`, ...report.issues.map((i) => `  - ${i}`));
+  return lines.join('\n');
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** Source names become URL schemes and resume keys, so they must be URL-safe. */
+export const SOURCE_NAME = /^[a-z][a-z0-9+.-]*$/;
+
+const SourceSchema = z
+  .object({
+    name: z.string().regex(SOURCE_NAME, 'a URL-safe name: lowercase letter first, then a-z, 0-9, "-", "+" or "."'),
+    parser: z.string().min(1, 'a parser type such as "mdx" (see `bbj parsers`)'),
+    paths: z.array(z.string().min(1)).default([]),
+    generation_tag: z.string().min(1).default('auto'),
+    enabled: z.boolean().default(true),
+    label: z.string().min(1).optional(),
+    display_url: z.url().optional(),
+    options: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
+const DatabaseSchema = z
+  .object({
+    url: z.string().default(''),
+    path: z.string().min(1).default('.bbj-rag/db'),
+  })
+  .strict()
+  .default({ url: '', path: '.bbj-rag/db' });
+
+const EmbedderSchema = z
+  .object({
+    provider: z.string().min(1).default('ollama'),
+    model: z.string().min(1).default('qwen3-embedding:0.6b'),
+    dimensions: z.number().int().positive().max(16000).default(1024),
+    batch_size: z.number().int().positive().max(2048).default(64),
+    concurrency: z.number().int().positive().max(64).default(2),
+    host: z.string().min(1).optional(),
+    timeout_ms: z.number().int().positive().default(120_000),
+    max_attempts: z.number().int().min(1).max(20).default(4),
+    options: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict()
+  .prefault({});
+
+const ChunkingSchema = z
+  .object({
+    max_tokens: z.number().int().min(32).max(32_000).default(400),
+    overlap: z.number().int().min(0).default(50),
+  })
+  .strict()
+  .refine((c) => c.overlap < c.max_tokens, { message: 'overlap must be smaller than max_tokens', path: ['overlap'] })
+  .prefault({});
+
+/** The shape of `sources.toml`. */
+export const ConfigFileSchema = z
+  .object({
+    data_dir: z.string().default(''),
+    database: DatabaseSchema,
+    embedder: EmbedderSchema,
+    chunking: ChunkingSchema,
+    sources: z.array(SourceSchema).default([]),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Map<string, number>();
+    config.sources.forEach((source, index) => {
+      const first = seen.get(source.name);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', index, 'name'],
+          message: `duplicate source name "${source.name}" (also sources[${first}]); names must be unique`,
+        });
+      } else seen.set(source.name, index);
+    });
+  });
+
+/** `sources.toml` after defaults. */
+export type ConfigFile = z.output<typeof ConfigFileSchema>;
+/** One `[[sources]]` entry after defaults. */
+export type SourceEntry = ConfigFile['sources'][number];

@@ -1,0 +1,30 @@
+import type { Embedder } from '../contracts/embedder.js';
+import type { Services } from '../container.js';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import { describeOrigin } from '../registry.js';
+
+/** Builds the configured embedder, or explains what is wrong with `[embedder]`. */
+export function createEmbedder(config: ResolvedConfig, services: Services): { embedder?: Embedder; issues: string[] } {
+  const settings = config.embedder;
+  const provider = services.registry.provider(settings.provider);
+  if (!provider) {
+    const known = services.registry.allProviders().map((p) => p.value.type).join(', ');
+    return { issues: [`${config.configPath}: embedder.provider: unknown embedder "${settings.provider}"; available: ${known}. A plugin may provide it (bbj plugins install ...).`] };
+  }
+  const options = provider.value.optionsSchema.safeParse(settings.options);
+  if (!options.success) {
+    return {
+      issues: options.error.issues.map((i) => `${config.configPath}: embedder.options.${i.path.join('.')}: ${i.message} (embedder ${settings.provider} from ${describeOrigin(provider.origin)})`),
+    };
+  }
+  try {
+    return { embedder: provider.value.create({ settings, options: options.data, env: services.env, log: services.logger }), issues: [] };
+  } catch (error) {
+    return { issues: [`embedder ${settings.provider}: ${(error as Error).message}`] };
+  }
+}
+
+/** The model id stored with every chunk. */
+export function embeddingModelId(embedder: Embedder): string {
+  return `${embedder.id}:${embedder.model}`;
+}

@@ -1,0 +1,39 @@
+import type { SourceStats } from '../pipeline/source-stats.js';
+
+/** Outcome of one source in a run. */
+export interface SourceOutcome {
+  /** Source name. */
+  name: string;
+  /** Parser type. */
+  parser: string;
+  /** `ok`, `failed`, or `resumed` (completed by the interrupted run being resumed, not run again). */
+  status: 'ok' | 'failed' | 'resumed';
+  /** Why it failed. */
+  error?: string;
+  /** Wall time in milliseconds. */
+  durationMs: number;
+  /** Counters. */
+  stats: SourceStats;
+}
+
+/** What `bbj ingest` reports, as a table or as `--json` (a documented contract). */
+export interface RunSummary {
+  /** Run id in the `runs` table. */
+  runId: number;
+  /** Run id this run resumed, if any. */
+  resumedFrom?: number;
+  /** `completed` when every source is ok, else `failed`. */
+  status: 'completed' | 'failed';
+  /** Config file used. */
+  config: string;
+  /** Store, with any password masked. */
+  store: string;
+  /** `provider:model`. */
+  embedder: string;
+  /** Per-source outcomes in run order. */
+  sources: SourceOutcome[];
+  /** Total wall time in milliseconds. */
+  durationMs: number;
+  /** Process exit code (0 ok, 1 a source failed). */
+  exitCode: number;
+}

@@ -1,0 +1,287 @@
+import { fromSql, toSql } from 'pgvector';
+import { BbjError } from '../errors/bbj-error.js';
+import type { EmbeddedChunk } from '../contracts/chunk.js';
+import type { HttpValidators } from '../contracts/http.js';
+import { LATEST_VERSION, MIGRATIONS, POST_LOAD_INDEXES } from './migrations.js';
+import type { SqlClient, SqlExecutor } from './sql-client.js';
+
+/** A document ready to be written with all its chunks. */
+export interface DocumentWrite {
+  /** Document key inside the source. */
+  key: string;
+  /** The document's `source_url`. */
+  sourceUrl: string;
+  /** Fingerprint of the parsed, enriched document and the settings that shaped its chunks. */
+  fingerprint: string;
+  /** HTTP validators to remember for conditional requests. */
+  httpValidators?: HttpValidators;
+  /** Every chunk of the document, embedded. */
+  chunks: EmbeddedChunk[];
+}
+
+/** What writing a batch of documents changed. */
+export interface WriteResult {
+  /** Chunks whose text is new for their document. */
+  chunksNew: number;
+  /** Chunks rewritten with the same text as before (metadata may have changed). */
+  chunksKept: number;
+  /** Old chunks whose text is gone from their document. */
+  chunksDeleted: number;
+}
+
+/** What the store looks like, read without writing (for `bbj validate`). */
+export interface StoreInspection {
+  /** Whether the pgvector extension is installed or installable. */
+  vectorAvailable: boolean;
+  /** Applied schema version (0 = empty database). */
+  schemaVersion: number;
+  /** Dimension of the stored `embedding` column, when the table exists. */
+  dimension?: number;
+  /** Embedding model recorded by the last migration, when known. */
+  embeddingModel?: string;
+}
+
+/** Summary row of a past run, for `--resume`. */
+export interface RunRecord {
+  /** Run id. */
+  id: number;
+  /** `running` (possibly crashed), `completed` or `failed`. */
+  status: string;
+  /** Sources that finished successfully in that run (including ones it carried over). */
+  completedSources: string[];
+}
+
+const CHUNK_COLUMNS = [
+  'source_url', 'title', 'doc_type', 'content', 'content_hash', 'context_header', 'generations', 'deprecated', 'source_type',
+  'display_url', 'embedding', 'metadata', 'source_name', 'doc_key', 'chunk_index', 'token_count', 'embedding_model',
+];
+const CHUNK_CASTS: Record<string, string> = { generations: '::text[]', embedding: '::vector', metadata: '::jsonb' };
+// Keeps each INSERT well under PostgreSQL's 65,535 parameter limit.
+const ROWS_PER_INSERT = 200;
+
+/**
+ * The storage contract over one SQL dialect: schema migrations, the documents manifest,
+ * chunks written per document in one transaction, the sweep of documents gone from a
+ * source, and run records. Knows nothing about any particular corpus.
+ */
+export class ChunkStore {
+  constructor(readonly sql: SqlClient) {}
+
+  /** Reads the state of the database without changing it. */
+  async inspect(): Promise<StoreInspection> {
+    const available = await this.sql.query(`SELECT 1 FROM pg_available_extensions WHERE name = 'vector'`);
+    const version = await this.schemaVersion();
+    const dimension = await this.embeddingDimension();
+    const model = version > 0 ? await this.setting('embedding_model') : undefined;
+    return { vectorAvailable: available.length > 0, schemaVersion: version, dimension, embeddingModel: model };
+  }
+
+  /** Applies pending migrations; refuses a vector dimension different from the stored one. */
+  async migrate(dimension: number, embeddingModel: string): Promise<void> {
+    try {
+      await this.sql.query('CREATE EXTENSION IF NOT EXISTS vector');
+    } catch (error) {
+      throw new BbjError(
+        `The pgvector extension is not available in ${this.sql.description}: ${(error as Error).message}`,
+        'STORE_NO_VECTOR',
+        'Install pgvector on the server (https://github.com/pgvector/pgvector#installation) or use the embedded store (no DATABASE_URL).',
+      );
+    }
+    await this.sql.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const current = await this.schemaVersion();
+    if (current > LATEST_VERSION) {
+      throw new BbjError(`The database schema is version ${current}, newer than this bbj-rag knows (${LATEST_VERSION}).`, 'STORE_SCHEMA_NEWER', 'Upgrade bbj-rag.');
+    }
+    await this.assertForeignChunksAbsent(current);
+    const stored = await this.embeddingDimension();
+    if (stored !== undefined && stored !== dimension) throw dimensionError(this.sql.description, stored, dimension);
+    for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
+      await this.sql.transaction(async (tx) => {
+        for (const statement of migration.statements(dimension)) await tx.query(statement);
+        await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      });
+    }
+    await this.sql.query(
+      `INSERT INTO store_settings (key, value) VALUES ('embedding_model', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+      [embeddingModel],
+    );
+  }
+
+  /** Builds the vector and full-text indexes if missing (after a bulk load). */
+  async ensurePostLoadIndexes(): Promise<void> {
+    for (const statement of POST_LOAD_INDEXES) await this.sql.query(statement);
+  }
+
+  /** Fingerprints of the given documents of a source. */
+  async manifest(source: string, keys: string[]): Promise<Map<string, string>> {
+    if (keys.length === 0) return new Map();
+    const rows = await this.sql.query<{ doc_key: string; fingerprint: string }>(
+      'SELECT doc_key, fingerprint FROM documents WHERE source_name = $1 AND doc_key = ANY($2::text[])',
+      [source, keys],
+    );
+    return new Map(rows.map((r) => [r.doc_key, r.fingerprint]));
+  }
+
+  /** Marks documents as seen by a run without rewriting them; returns their chunk count. */
+  async touch(source: string, keys: string[], runId: number): Promise<number> {
+    if (keys.length === 0) return 0;
+    const rows = await this.sql.query<{ n: string | number | null }>(
+      `WITH t AS (UPDATE documents SET last_run_id = $3 WHERE source_name = $1 AND doc_key = ANY($2::text[]) RETURNING chunk_count)
+       SELECT sum(chunk_count) AS n FROM t`,
+      [source, keys, runId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Existing vectors by content hash for a model, so unchanged text is never embedded again. */
+  async findVectors(hashes: string[], embeddingModel: string): Promise<Map<string, number[]>> {
+    if (hashes.length === 0) return new Map();
+    const rows = await this.sql.query<{ content_hash: string; embedding: string }>(
+      `SELECT DISTINCT ON (content_hash) content_hash, embedding::text AS embedding FROM chunks
+       WHERE content_hash = ANY($1::text[]) AND embedding_model = $2 AND embedding IS NOT NULL`,
+      [hashes, embeddingModel],
+    );
+    return new Map(rows.map((r) => [r.content_hash, fromSql(r.embedding) as number[]]));
+  }
+
+  /** Replaces each document's chunks and manifest row, all in one transaction. */
+  async writeDocuments(source: string, runId: number, docs: DocumentWrite[]): Promise<WriteResult> {
+    const result: WriteResult = { chunksNew: 0, chunksKept: 0, chunksDeleted: 0 };
+    if (docs.length === 0) return result;
+    await this.sql.transaction(async (tx) => {
+      for (const doc of docs) {
+        const old = await tx.query<{ content_hash: string }>('DELETE FROM chunks WHERE source_name = $1 AND doc_key = $2 RETURNING content_hash', [source, doc.key]);
+        const oldHashes = new Set(old.map((r) => r.content_hash));
+        const newHashes = new Set(doc.chunks.map((c) => c.contentHash));
+        for (const chunk of doc.chunks) oldHashes.has(chunk.contentHash) ? result.chunksKept++ : result.chunksNew++;
+        result.chunksDeleted += [...oldHashes].filter((h) => !newHashes.has(h)).length;
+        await tx.query(
+          `INSERT INTO documents (source_name, doc_key, source_url, fingerprint, chunk_count, last_run_id, http_etag, http_last_modified, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
+           ON CONFLICT (source_name, doc_key) DO UPDATE SET source_url = EXCLUDED.source_url, fingerprint = EXCLUDED.fingerprint,
+             chunk_count = EXCLUDED.chunk_count, last_run_id = EXCLUDED.last_run_id, http_etag = EXCLUDED.http_etag,
+             http_last_modified = EXCLUDED.http_last_modified, updated_at = now()`,
+          [source, doc.key, doc.sourceUrl, doc.fingerprint, doc.chunks.length, runId, doc.httpValidators?.etag ?? null, doc.httpValidators?.lastModified ?? null],
+        );
+        for (let i = 0; i < doc.chunks.length; i += ROWS_PER_INSERT) await insertChunks(tx, doc.chunks.slice(i, i + ROWS_PER_INSERT));
+      }
+    });
+    return result;
+  }
+
+  /** Deletes the documents of a source that a complete run did not see; returns what went. */
+  async sweep(source: string, runId: number): Promise<{ documents: number; chunks: number }> {
+    return this.sql.transaction(async (tx) => {
+      const chunks = await tx.query<{ n: string }>(
+        `WITH d AS (DELETE FROM chunks WHERE source_name = $1 AND doc_key IN (SELECT doc_key FROM documents WHERE source_name = $1 AND last_run_id <> $2) RETURNING 1)
+         SELECT count(*) AS n FROM d`,
+        [source, runId],
+      );
+      const docs = await tx.query<{ n: string }>(
+        'WITH d AS (DELETE FROM documents WHERE source_name = $1 AND last_run_id <> $2 RETURNING 1) SELECT count(*) AS n FROM d',
+        [source, runId],
+      );
+      return { documents: Number(docs[0]?.n ?? 0), chunks: Number(chunks[0]?.n ?? 0) };
+    });
+  }
+
+  /** HTTP validators stored with a document, for conditional requests. */
+  async validators(source: string, key: string): Promise<HttpValidators | undefined> {
+    const rows = await this.sql.query<{ http_etag: string | null; http_last_modified: string | null }>(
+      'SELECT http_etag, http_last_modified FROM documents WHERE source_name = $1 AND doc_key = $2',
+      [source, key],
+    );
+    const row = rows[0];
+    if (!row || (!row.http_etag && !row.http_last_modified)) return undefined;
+    return { etag: row.http_etag ?? undefined, lastModified: row.http_last_modified ?? undefined };
+  }
+
+  /** Starts a run record. */
+  async createRun(sources: string[], resumedFrom?: number): Promise<number> {
+    const rows = await this.sql.query<{ id: string }>(`INSERT INTO runs (status, sources, resumed_from) VALUES ('running', $1::text[], $2) RETURNING id`, [sources, resumedFrom ?? null]);
+    return Number(rows[0]!.id);
+  }
+
+  /** Records the outcome of one source in a run. */
+  async recordSource(runId: number, source: string, status: 'ok' | 'failed' | 'resumed', stats: object, error?: string): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO source_runs (run_id, source_name, status, finished_at, stats, error) VALUES ($1, $2, $3, now(), $4::jsonb, $5)
+       ON CONFLICT (run_id, source_name) DO UPDATE SET status = EXCLUDED.status, finished_at = now(), stats = EXCLUDED.stats, error = EXCLUDED.error`,
+      [runId, source, status, JSON.stringify(stats), error ?? null],
+    );
+  }
+
+  /** Closes a run record. */
+  async finishRun(runId: number, status: 'completed' | 'failed'): Promise<void> {
+    await this.sql.query('UPDATE runs SET status = $2, finished_at = now() WHERE id = $1', [runId, status]);
+  }
+
+  /** The most recent run, with the sources it completed. */
+  async lastRun(): Promise<RunRecord | undefined> {
+    const runs = await this.sql.query<{ id: string; status: string }>('SELECT id, status FROM runs ORDER BY id DESC LIMIT 1');
+    const run = runs[0];
+    if (!run) return undefined;
+    const done = await this.sql.query<{ source_name: string }>(`SELECT source_name FROM source_runs WHERE run_id = $1 AND status IN ('ok', 'resumed') ORDER BY source_name`, [run.id]);
+    return { id: Number(run.id), status: run.status, completedSources: done.map((r) => r.source_name) };
+  }
+
+  private async schemaVersion(): Promise<number> {
+    const exists = await this.sql.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_migrations' AND table_schema = current_schema()`);
+    if (exists.length === 0) return 0;
+    const rows = await this.sql.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+    return Number(rows[0]?.v ?? 0);
+  }
+
+  private async embeddingDimension(): Promise<number | undefined> {
+    // For the vector type the column's typmod is its dimension.
+    const rows = await this.sql.query<{ atttypmod: number }>(
+      `SELECT a.atttypmod FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+       WHERE c.relname = 'chunks' AND c.relnamespace = current_schema()::regnamespace AND a.attname = 'embedding' AND NOT a.attisdropped`,
+    );
+    const mod = rows[0]?.atttypmod;
+    return mod !== undefined && mod > 0 ? Number(mod) : undefined;
+  }
+
+  private async setting(key: string): Promise<string | undefined> {
+    const rows = await this.sql.query<{ value: string }>('SELECT value FROM store_settings WHERE key = $1', [key]);
+    return rows[0]?.value;
+  }
+
+  /** A `chunks` table without our ownership columns belongs to another tool (e.g. the Python pipeline). */
+  private async assertForeignChunksAbsent(version: number): Promise<void> {
+    if (version > 0) return;
+    const rows = await this.sql.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'chunks' AND table_schema = current_schema()`);
+    if (rows.length > 0) {
+      throw new BbjError(
+        `${this.sql.description} already has a "chunks" table that bbj-rag did not create (no schema_migrations).`,
+        'STORE_FOREIGN_SCHEMA',
+        'Point DATABASE_URL at a new database (bbj-rag re-ingests everything into its own schema), or drop the old table.',
+      );
+    }
+  }
+}
+
+function dimensionError(where: string, stored: number, wanted: number): BbjError {
+  return new BbjError(
+    `The store ${where} holds ${stored}-dimensional vectors but the embedder produces ${wanted}.`,
+    'STORE_DIMENSION',
+    `Set [embedder] dimensions = ${stored} with a model of that size, or use a new database (another DATABASE_URL or [database] path) for the new model.`,
+  );
+}
+
+async function insertChunks(tx: SqlExecutor, chunks: EmbeddedChunk[]): Promise<void> {
+  if (chunks.length === 0) return;
+  const params: unknown[] = [];
+  const rows = chunks.map((c) => {
+    const values = [
+      c.sourceUrl, c.title, c.docType, c.content, c.contentHash, c.contextHeader, c.generations, c.deprecated, c.sourceType,
+      c.displayUrl, toSql(c.embedding), JSON.stringify(c.metadata), c.sourceName, c.docKey, c.ordinal, c.tokenCount, c.embeddingModel,
+    ];
+    const placeholders = values.map((v, i) => {
+      params.push(v);
+      return `$${params.length}${CHUNK_CASTS[CHUNK_COLUMNS[i]!] ?? ''}`;
+    });
+    return `(${placeholders.join(', ')})`;
+  });
+  await tx.query(`INSERT INTO chunks (${CHUNK_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`, params);
+}

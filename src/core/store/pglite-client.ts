@@ -1,0 +1,49 @@
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { acquireDirLock } from './dir-lock.js';
+import type { Row, SqlClient, SqlExecutor } from './sql-client.js';
+
+/** `SqlClient` over embedded PGlite with pgvector: the default, no server needed. */
+export class PgliteSqlClient implements SqlClient {
+  readonly kind = 'pglite' as const;
+
+  private constructor(
+    private readonly db: PGlite,
+    readonly description: string,
+    private readonly release: () => void,
+  ) {}
+
+  /** Opens (creating if needed) the data directory, locked against other processes. `undefined` = in memory. */
+  static async open(dataDir: string | undefined): Promise<PgliteSqlClient> {
+    const release = dataDir ? acquireDirLock(dataDir) : () => {};
+    try {
+      // The options object form: `new PGlite(undefined, {extensions})` silently drops them.
+      const db = await PGlite.create({ dataDir, extensions: { vector } });
+      return new PgliteSqlClient(db, dataDir ? `pglite:${dataDir}` : 'pglite:memory', release);
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  async query<T extends Row = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    // PGlite's query() takes a single statement; multi-statement DDL goes through exec().
+    if (params.length === 0 && sql.includes(';')) {
+      const results = await this.db.exec(sql);
+      return (results.at(-1)?.rows ?? []) as T[];
+    }
+    return (await this.db.query<T>(sql, params)).rows;
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => fn({ query: async <R extends Row>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows }));
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.db.close();
+    } finally {
+      this.release();
+    }
+  }
+}

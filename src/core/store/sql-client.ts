@@ -1,0 +1,23 @@
+/** A row as returned by a query. */
+export type Row = Record<string, unknown>;
+
+/** Query function shared by a connection and a transaction. */
+export interface SqlExecutor {
+  /** Runs one statement with `$1`-style parameters. */
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+/**
+ * The one SQL dialect both backends speak (PostgreSQL 15+ with pgvector): a pooled `pg`
+ * client and embedded PGlite each implement this, and everything above is shared.
+ */
+export interface SqlClient extends SqlExecutor {
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** Human description with secrets masked (`postgresql://u:****@h/db`, `pglite:/path`). */
+  readonly description: string;
+  /** Backend kind. */
+  readonly kind: 'postgres' | 'pglite';
+  /** Releases connections, locks and files. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,24 @@
+import { defineEmbedder, defineEnricher, defineParser, type PluginDescriptor } from '../core/plugin-descriptor.js';
+import { bbjEnricher } from './bbj/index.js';
+import { bbjSourceParser } from './bbj-source/index.js';
+import { flareParser } from './flare/index.js';
+import { hashProvider } from './hash/index.js';
+import { mdxParser } from './mdx/index.js';
+import { ollamaProvider } from './ollama/index.js';
+import { openAICompatibleProvider } from './openai-compatible/index.js';
+import { pdfParser } from './pdf/index.js';
+
+/**
+ * The plugins that ship with bbj-rag. They go through the same registry and shape checks as
+ * third-party plugins; the core imports none of them directly.
+ */
+export const builtinDescriptors: PluginDescriptor[] = [
+  defineParser(mdxParser),
+  defineParser(flareParser),
+  defineParser(pdfParser),
+  defineParser(bbjSourceParser),
+  defineEmbedder(ollamaProvider),
+  defineEmbedder(hashProvider),
+  defineEmbedder(openAICompatibleProvider),
+  defineEnricher(bbjEnricher),
+];
