@@ -65,7 +65,8 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
   let pendingChunks = 0;
   let unchangedKeys: string[] = [];
   let lastProgress: ParserProgress = {};
-  const flushAt = Math.max(params.batchSize * params.concurrency * 2, 64);
+  // Enough chunks to keep every embedding slot busy, small enough to keep memory flat.
+  const flushAt = Math.max(params.batchSize * params.concurrency * 2, 1);
   const report = () => params.onProgress?.(stats, lastProgress);
 
   const ctx: ParserContext = {
@@ -142,29 +143,35 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
     stats.chunksDeleted += result.chunksDeleted;
   };
 
-  for await (const raw of parser.parse(ctx)) {
-    context.signal.throwIfAborted();
-    const parsed = DocumentSchema.safeParse(raw);
-    const label = (raw as { sourceUrl?: string; key?: string }).sourceUrl ?? (raw as { key?: string }).key ?? '(document without key)';
-    if (!parsed.success) {
-      ctx.skip(label, `invalid document: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'document'}: ${i.message}`).join('; ')}`);
-      continue;
+  try {
+    for await (const raw of parser.parse(ctx)) {
+      context.signal.throwIfAborted();
+      const parsed = DocumentSchema.safeParse(raw);
+      const label = (raw as { sourceUrl?: string; key?: string }).sourceUrl ?? (raw as { key?: string }).key ?? '(document without key)';
+      if (!parsed.success) {
+        ctx.skip(label, `invalid document: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'document'}: ${i.message}`).join('; ')}`);
+        continue;
+      }
+      if (seenKeys.has(parsed.data.key)) {
+        ctx.skip(label, `duplicate document key "${parsed.data.key}" in this source; the first one was kept`);
+        continue;
+      }
+      seenKeys.add(parsed.data.key);
+      stats.documents++;
+      const doc = enrichDocument(parsed.data, context.source, params.enrichers);
+      const chunks = params.chunk(doc);
+      if (chunks.length === 0) {
+        ctx.skip(label, 'produced no chunks');
+        continue;
+      }
+      pending.push({ doc, chunks, fingerprint: documentFingerprint(doc, params.shapingKey) });
+      pendingChunks += chunks.length;
+      if (pendingChunks >= flushAt || pending.length >= 256 || unchangedKeys.length >= 1000) await flush();
     }
-    if (seenKeys.has(parsed.data.key)) {
-      ctx.skip(label, `duplicate document key "${parsed.data.key}" in this source; the first one was kept`);
-      continue;
-    }
-    seenKeys.add(parsed.data.key);
-    stats.documents++;
-    const doc = enrichDocument(parsed.data, context.source, params.enrichers);
-    const chunks = params.chunk(doc);
-    if (chunks.length === 0) {
-      ctx.skip(label, 'produced no chunks');
-      continue;
-    }
-    pending.push({ doc, chunks, fingerprint: documentFingerprint(doc, params.shapingKey) });
-    pendingChunks += chunks.length;
-    if (pendingChunks >= flushAt || pending.length >= 256 || unchangedKeys.length >= 1000) await flush();
+  } catch (error) {
+    // Keep what was parsed before the failure: those documents are complete and valid.
+    if (!context.signal.aborted) await flush();
+    throw error;
   }
   await flush();
 

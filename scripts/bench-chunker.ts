@@ -1,0 +1,74 @@
+// Measures the chunker over every .md/.mdx file of the shared corpora (read raw, front
+// matter and JSX included): chunks per second and the largest token count seen.
+// Usage: node dist/scripts/bench-chunker.js [corpora-dir] [max-tokens] [overlap]
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chunkDocument } from '../src/core/chunking/index.js';
+import type { Document } from '../src/core/contracts/index.js';
+
+/** Figures printed by the chunker benchmark. */
+export interface ChunkerBenchResult {
+  files: number;
+  chunks: number;
+  seconds: number;
+  chunksPerSecond: number;
+  maxTokens: number;
+  maxTokenCountSeen: number;
+  overLimit: number;
+  oversizedMarked: number;
+  codeSplitChunks: number;
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? markdownFiles(path.join(dir, e.name)) : /\.mdx?$/.test(e.name) ? [path.join(dir, e.name)] : []))
+    .sort();
+}
+
+/** Chunks every Markdown file under `corporaDir` and returns the figures. */
+export function benchChunker(corporaDir: string, maxTokens = 400, overlapTokens = 50): ChunkerBenchResult {
+  const files = markdownFiles(corporaDir);
+  const docs: Document[] = files
+    .map((file) => ({ file, content: readFileSync(file, 'utf8') }))
+    .filter((f) => f.content.trim().length > 0)
+    .map(({ file, content }) => {
+      const rel = path.relative(corporaDir, file);
+      return {
+        key: rel, sourceUrl: `bench://${rel}`, title: path.basename(file).replace(/\.mdx?$/, ''), content, docType: '',
+        generations: [], deprecated: false, breadcrumb: path.dirname(rel).split(path.sep), displayUrl: '', sourceType: '', metadata: {},
+      };
+    });
+  const started = performance.now();
+  let chunks = 0;
+  let maxSeen = 0;
+  let overLimit = 0;
+  let oversizedMarked = 0;
+  let codeSplitChunks = 0;
+  for (const doc of docs) {
+    for (const chunk of chunkDocument(doc, { maxTokens, overlapTokens }, 'bench')) {
+      chunks += 1;
+      maxSeen = Math.max(maxSeen, chunk.tokenCount);
+      if (chunk.metadata.oversized) oversizedMarked += 1;
+      else if (chunk.tokenCount > maxTokens) overLimit += 1;
+      if (chunk.metadata.split === 'code-lines') codeSplitChunks += 1;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { files: docs.length, chunks, seconds, chunksPerSecond: chunks / seconds, maxTokens, maxTokenCountSeen: maxSeen, overLimit, oversizedMarked, codeSplitChunks };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const corpora = process.argv[2] ?? path.resolve(here, '..', '..', '..', 'shared', 'corpora');
+  const max = Number(process.argv[3] ?? 400);
+  const overlap = Number(process.argv[4] ?? 50);
+  const cold = benchChunker(corpora, max, overlap);
+  // A second pass shows the steady state once the tokenizer's piece cache is warm.
+  const warm = benchChunker(corpora, max, overlap);
+  const line = (label: string, r: ChunkerBenchResult): string =>
+    `${label}: ${r.files} files, ${r.chunks} chunks in ${r.seconds.toFixed(2)} s = ${Math.round(r.chunksPerSecond)} chunks/s; ` +
+    `max tokens seen ${r.maxTokenCountSeen} (limit ${r.maxTokens}), over limit ${r.overLimit}, unsplittable lines ${r.oversizedMarked}, code-split chunks ${r.codeSplitChunks}`;
+  console.log(line('chunker (cold)', cold));
+  console.log(line('chunker (warm)', warm));
+}

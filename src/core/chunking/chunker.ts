@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import createDebug from 'debug';
+import type { Chunk, Document, JsonValue } from '../contracts/index.js';
+import { packAtoms, type PackedBody } from './atom-packer.js';
+import { HEADER_SEPARATOR, buildContextHeader } from './context-header.js';
+import { type Section, splitSections } from './markdown-sections.js';
+import { sectionAtoms } from './section-atoms.js';
+import { countTokens, splitByTokens } from './token-counter.js';
+
+const log = createDebug('bbj:chunk');
+
+/** Version of the chunking rules; part of document fingerprints so changed rules re-chunk documents. */
+export const CHUNKER_VERSION = '1';
+
+/** Chunking settings (from `[chunking]` in `sources.toml`). */
+export interface ChunkOptions {
+  /** Token budget of a chunk's `content`, context header included. */
+  maxTokens: number;
+  /** Tokens of the previous chunk's last sentences repeated at the start of the next chunk of the same section. */
+  overlapTokens: number;
+  /** Deepest heading level that starts a new section (default 3: h1 to h3). */
+  headingDepth?: number;
+}
+
+/** The embedded text of a chunk: the header, a blank line, then the body (or the body alone). */
+export function chunkContent(header: string, body: string): string {
+  return (header ? `${header}\n\n${body}` : body).trim();
+}
+
+/** Lowercase hex SHA-256 of the UTF-8 bytes of `content`. */
+export function contentHash(content: string): string {
+  return createHash('sha256').update(content, 'utf8').digest('hex');
+}
+
+/** Keeps a pathological header (deep breadcrumb, huge title) to at most half the budget, dropping outer segments first. */
+function fitHeader(header: string, maxTokens: number): string {
+  const cap = Math.floor(maxTokens / 2);
+  if (countTokens(header) <= cap) return header;
+  const parts = header.split(HEADER_SEPARATOR);
+  while (parts.length > 1 && countTokens(parts.join(HEADER_SEPARATOR)) > cap) parts.shift();
+  const kept = parts.join(HEADER_SEPARATOR);
+  return countTokens(kept) <= cap ? kept : splitByTokens(kept, cap)[0].trim();
+}
+
+/** Chunk bodies of one section: the whole section when it fits, else packed atoms. */
+function sectionBodies(section: Section, text: string, header: string, options: ChunkOptions): PackedBody[] {
+  const first = section.blocks[0];
+  const last = section.blocks[section.blocks.length - 1];
+  // Sliced from the original text, so an unsplit section is byte-for-byte what the document says.
+  const whole = text.slice(first.start, last.end).trim();
+  const excess = (body: string): number => countTokens(chunkContent(header, body)) - options.maxTokens;
+  if (excess(whole) <= 0) return [{ body: whole }];
+  const avail = options.maxTokens - (header ? countTokens(`${header}\n\n`) : 0);
+  const atoms = sectionAtoms(section, text, avail, options.overlapTokens);
+  return packAtoms(atoms, { limit: avail, overlapTokens: options.overlapTokens, excess });
+}
+
+/** The sections of a document; text the parser saw no block in still becomes one section. */
+function sectionsOf(text: string, depth: number): Section[] {
+  const sections = splitSections(text, depth);
+  if (sections.length > 0 || !text.trim()) return sections;
+  return [{ headingPath: [], blocks: [{ node: { type: 'paragraph', children: [] }, start: 0, end: text.length }] }];
+}
+
+/**
+ * Splits an enriched document into chunks that fit `maxTokens` (context header included):
+ * one or more chunks per heading section (h1-h3 by default), code fences kept whole unless
+ * a fence alone is over the budget, overlap carried between the chunks of a split section.
+ * Pure and deterministic.
+ */
+export function chunkDocument(doc: Document, options: ChunkOptions, sourceName: string): Chunk[] {
+  const depth = options.headingDepth ?? 3;
+  const chunks: Chunk[] = [];
+  for (const section of sectionsOf(doc.content, depth)) {
+    const header = fitHeader(buildContextHeader(doc.breadcrumb, doc.title, section.headingPath), options.maxTokens);
+    for (const piece of sectionBodies(section, doc.content, header, options)) {
+      if (!piece.body) continue;
+      const content = chunkContent(header, piece.body);
+      const metadata: Record<string, JsonValue> = { ...doc.metadata, heading_path: section.headingPath.join(HEADER_SEPARATOR) };
+      if (piece.split) metadata.split = piece.split;
+      if (piece.oversized) metadata.oversized = piece.oversized;
+      chunks.push({
+        sourceName,
+        docKey: doc.key,
+        ordinal: chunks.length,
+        sourceUrl: doc.sourceUrl,
+        title: doc.title,
+        docType: doc.docType,
+        content,
+        contentHash: contentHash(content),
+        contextHeader: header,
+        generations: [...doc.generations],
+        deprecated: doc.deprecated,
+        sourceType: doc.sourceType,
+        displayUrl: doc.displayUrl,
+        tokenCount: countTokens(content),
+        metadata,
+      });
+    }
+  }
+  log('%s: %d chunks', doc.key, chunks.length);
+  return chunks;
+}

@@ -1,0 +1,106 @@
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Nodes, Root, RootContent } from 'mdast';
+
+/** A top-level Markdown node with its offsets in the original text. */
+export interface Block {
+  /** The mdast node. */
+  node: RootContent;
+  /** Offset of the node's first character in the original text. */
+  start: number;
+  /** Offset just after the node's last character. */
+  end: number;
+}
+
+/** A run of blocks under one heading (of depth up to the split depth), with the path of headings above it. */
+export interface Section {
+  /** Heading texts from the outermost to this section's own heading. Empty before the first heading. */
+  headingPath: string[];
+  /** The blocks of the section, its heading first. */
+  blocks: Block[];
+}
+
+let processor: Processor<Root> | undefined;
+
+/** Parses Markdown (GFM, front matter) into an mdast tree with positions. */
+export function parseMarkdown(markdown: string): Root {
+  processor ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']) as unknown as Processor<Root>;
+  return processor.parse(markdown);
+}
+
+/** Plain text of a node (what a reader sees of a heading), whitespace collapsed. */
+export function plainText(node: Nodes): string {
+  const walk = (n: Nodes): string => {
+    if ('value' in n && typeof n.value === 'string') return n.value;
+    if ('alt' in n && typeof n.alt === 'string') return n.alt;
+    if ('children' in n) return (n.children as Nodes[]).map(walk).join('');
+    return '';
+  };
+  return walk(node).replace(/\s+/g, ' ').trim();
+}
+
+/** True for a heading block. */
+export function isHeading(block: Block): boolean {
+  return block.node.type === 'heading';
+}
+
+/** True for blocks that carry no body text of their own (a section made only of these is merged forward). */
+function isBodyless(block: Block): boolean {
+  const { node } = block;
+  if (node.type === 'heading' || node.type === 'thematicBreak') return true;
+  return node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim());
+}
+
+/** Top-level blocks of a Markdown text, in order, with their offsets. */
+export function topLevelBlocks(markdown: string): Block[] {
+  const blocks: Block[] = [];
+  for (const node of parseMarkdown(markdown).children) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined && end > start) blocks.push({ node, start, end });
+  }
+  return blocks;
+}
+
+/**
+ * Splits a Markdown text into sections at headings of depth `maxDepth` or less. Each
+ * section knows its heading path with its parents. A section without body (only headings,
+ * rules or comments) is merged into the next one, or into the previous one at the end of
+ * the document, so no chunk is a bare heading.
+ */
+export function splitSections(markdown: string, maxDepth: number): Section[] {
+  const raw: Section[] = [];
+  const stack: { depth: number; text: string }[] = [];
+  let current: Section = { headingPath: [], blocks: [] };
+  for (const block of topLevelBlocks(markdown)) {
+    const { node } = block;
+    if (node.type === 'heading' && node.depth <= maxDepth) {
+      if (current.blocks.length > 0) raw.push(current);
+      while (stack.length > 0 && stack[stack.length - 1].depth >= node.depth) stack.pop();
+      stack.push({ depth: node.depth, text: plainText(node) });
+      current = { headingPath: stack.map((h) => h.text).filter(Boolean), blocks: [block] };
+    } else {
+      current.blocks.push(block);
+    }
+  }
+  if (current.blocks.length > 0) raw.push(current);
+
+  const merged: Section[] = [];
+  let pending: Section | undefined;
+  for (const section of raw) {
+    if (section.blocks.every(isBodyless)) {
+      pending = pending ? { headingPath: section.headingPath, blocks: [...pending.blocks, ...section.blocks] } : section;
+      continue;
+    }
+    merged.push(pending ? { headingPath: section.headingPath, blocks: [...pending.blocks, ...section.blocks] } : section);
+    pending = undefined;
+  }
+  if (pending) {
+    const last = merged[merged.length - 1];
+    if (last) last.blocks.push(...pending.blocks);
+    else merged.push(pending);
+  }
+  return merged;
+}

@@ -1,0 +1,104 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import createDebug from 'debug';
+import type { DocumentInput } from '../../core/contracts/document.js';
+import type { Parser, ParserContext, ValidationIssue } from '../../core/contracts/parser.js';
+import { bbjSourceOptionsSchema, type BbjSourceOptions } from './bbj-source-options.js';
+import { notBbjCodeReason } from './code-filter.js';
+import { walkSources, type WalkEntry } from './file-walk.js';
+import { headerComment } from './header-comment.js';
+import { decodeSource } from './source-decode.js';
+import { sourceToMarkdown } from './source-markdown.js';
+
+const debug = createDebug('bbj:bbj-source');
+
+/** Reads BBj programs (`.bbj`, `.bbjt`, `.src`, forms, callpoints, procedures) from directories or single files. */
+export const bbjSourceParser: Parser<BbjSourceOptions> = {
+  type: 'bbj-source',
+  description: 'BBj source code files (.bbj .bbjt .src .arc .cdf .prc .aon .txt); one document per program',
+  optionsSchema: bbjSourceOptionsSchema,
+  requiresPaths: true,
+  validate: validateSourcePaths,
+  parse: parseSources,
+};
+
+async function validateSourcePaths(ctx: ParserContext<BbjSourceOptions>): Promise<ValidationIssue[]> {
+  const issues: ValidationIssue[] = [];
+  for (const p of ctx.source.paths) {
+    const s = await stat(p).catch(() => undefined);
+    if (!s) issues.push({ message: `source "${ctx.source.name}": path ${p} does not exist; fix "paths" in sources.toml` });
+    else if (!s.isDirectory() && !s.isFile()) issues.push({ message: `source "${ctx.source.name}": ${p} is neither a file nor a directory` });
+  }
+  return issues;
+}
+
+async function* parseSources(ctx: ParserContext<BbjSourceOptions>): AsyncGenerator<DocumentInput> {
+  let done = 0;
+  for (const configured of ctx.source.paths) {
+    if (ctx.signal.aborted) return;
+    const s = await stat(configured).catch(() => undefined);
+    if (!s) {
+      ctx.skip(configured, 'path does not exist');
+      continue;
+    }
+    // A single file is read as if its directory had been configured.
+    const root = s.isDirectory() ? configured : path.dirname(configured);
+    const rootLabel = path.relative(ctx.dataDir, root).split(path.sep).join('/');
+    const entries: AsyncIterable<WalkEntry> = s.isDirectory()
+      ? walkSources(root, ctx.options.extensions, ctx.options.exclude)
+      : single({ kind: 'file', absPath: configured, relPath: path.basename(configured) });
+    for await (const entry of entries) {
+      if (ctx.signal.aborted) return;
+      if (entry.kind === 'excluded') {
+        ctx.skip(entry.absPath, 'excluded directory (options.exclude)');
+        continue;
+      }
+      const doc = await readProgram(ctx, entry, rootLabel);
+      ctx.progress({ done: ++done, message: entry.relPath });
+      if (doc) yield doc;
+    }
+  }
+}
+
+async function* single(entry: WalkEntry): AsyncGenerator<WalkEntry> {
+  yield entry;
+}
+
+async function readProgram(ctx: ParserContext<BbjSourceOptions>, entry: WalkEntry, rootLabel: string): Promise<DocumentInput | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(entry.absPath);
+  } catch (err) {
+    ctx.skip(entry.absPath, `cannot read: ${(err as Error).message}`);
+    return undefined;
+  }
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) {
+    ctx.skip(entry.absPath, decoded.reason);
+    return undefined;
+  }
+  const notCode = notBbjCodeReason(decoded.text);
+  if (notCode) {
+    ctx.skip(entry.absPath, notCode);
+    return undefined;
+  }
+  const key = [rootLabel, entry.relPath].filter((p) => p !== '').join('/');
+  const description = headerComment(decoded.text);
+  const fileName = path.basename(entry.relPath);
+  debug('%s: %s, %d bytes', key, decoded.encoding, bytes.length);
+  return {
+    key,
+    sourceUrl: `file://${key}`,
+    title: fileName,
+    content: sourceToMarkdown(decoded.text, description, ctx.options.splitAboveLines),
+    docType: '',
+    generations: [],
+    breadcrumb: ['BBj Source Code', ...key.split('/').slice(0, -1).filter((s) => s !== '' && s !== '..' && s !== '.')],
+    metadata: {
+      file_ext: path.extname(fileName).toLowerCase(),
+      header_comment: description,
+      lines: decoded.text.replace(/\n$/, '').split('\n').length,
+      encoding: decoded.encoding,
+    },
+  };
+}

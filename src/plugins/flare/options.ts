@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** The BBj help's TOC files, most authoritative first. */
+export const DEFAULT_TOC_ORDER = ['basishelp', 'emhelp', 'bdthelp', 'pro5toc'];
+
+/** Options of a `parser = "flare"` source. */
+export const FlareOptionsSchema = z.strictObject({
+  /** TOC file stems read first, in this order; other `.fltoc` files follow alphabetically. The first placement of a topic wins. */
+  toc_order: z.array(z.string().trim().min(1)).default(DEFAULT_TOC_ORDER),
+  /** File extensions that may be topics; files used as snippets are never topics. */
+  extensions: z.array(z.string().regex(/^\.?[A-Za-z0-9]+$/, 'an extension such as ".htm"')).min(1).default(['.htm', '.html']),
+  /** Condition tags (`Primary.Internal`) whose elements, and topics, are left out. */
+  exclude_conditions: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Content-relative folders whose files are not topics unless a TOC links them. Default:
+   * every top-level Content folder whose name contains `resources` (`Resources`, `Z_Resources`).
+   */
+  exclude_dirs: z.array(z.string().trim().min(1)).optional(),
+  /** Extension of published pages in display URLs (`.html` when the target publishes `.htm` topics as `.html`); default: keep the source extension. */
+  display_extension: z
+    .string()
+    .regex(/^\.[A-Za-z0-9]+$/)
+    .optional(),
+});
+
+/** Validated Flare options. */
+export type FlareOptions = z.output<typeof FlareOptionsSchema>;

@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import createDebug from 'debug';
+import type { DocumentInput } from '../../core/contracts/document.js';
+import type { Parser, ParserContext, ValidationIssue } from '../../core/contracts/parser.js';
+import { renderClassCard } from './class-card.js';
+import { javadocRoots, jsonFiles } from './javadoc-files.js';
+import { JavadocPackageSchema } from './javadoc-json.js';
+import { javadocOptionsSchema, type JavadocOptions } from './javadoc-options.js';
+
+const debug = createDebug('bbj:javadoc');
+
+/** Reads the BBj API javadoc JSON: one document per class. */
+export const javadocParser: Parser<JavadocOptions> = {
+  type: 'javadoc',
+  description: 'BBj API javadoc JSON ($BBJ_HOME/documentation/javadoc/*.json or paths); one document per class',
+  optionsSchema: javadocOptionsSchema,
+  requiresPaths: false,
+  validate: validateJavadoc,
+  parse: parseJavadoc,
+};
+
+async function validateJavadoc(ctx: ParserContext<JavadocOptions>): Promise<ValidationIssue[]> {
+  const issues: ValidationIssue[] = [];
+  const fix = ctx.source.paths.length > 0 ? 'fix "paths" in sources.toml' : 'set BBJ_HOME to the BBj installation or give the directory in "paths"';
+  for (const root of javadocRoots(ctx.source.paths)) {
+    const files = await jsonFiles(root, ctx.options.recursive).catch(() => undefined);
+    if (files === undefined) issues.push({ message: `source "${ctx.source.name}": javadoc directory ${root} does not exist; ${fix}` });
+    else if (files.length === 0) issues.push({ message: `source "${ctx.source.name}": no *.json files in ${root}; ${fix}` });
+  }
+  return issues;
+}
+
+async function* parseJavadoc(ctx: ParserContext<JavadocOptions>): AsyncGenerator<DocumentInput> {
+  const files: string[] = [];
+  for (const root of javadocRoots(ctx.source.paths)) {
+    const found = await jsonFiles(root, ctx.options.recursive).catch(() => undefined);
+    if (found === undefined) ctx.skip(root, 'javadoc directory does not exist');
+    else files.push(...found);
+  }
+  // Class names seen so far -> package; a later package reusing a name gets a qualified URL.
+  const seen = new Map<string, string>();
+  let done = 0;
+  for (const file of files) {
+    if (ctx.signal.aborted) return;
+    ctx.progress({ done: done++, total: files.length, message: path.basename(file) });
+    let pkg;
+    try {
+      pkg = JavadocPackageSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    } catch (err) {
+      ctx.skip(file, `not a javadoc JSON file: ${(err as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    const pkgName = pkg.name?.trim() || path.basename(file, '.json');
+    for (const cls of pkg.classes) {
+      const name = cls.name.trim();
+      if (name === '') {
+        ctx.skip(file, `a class of package ${pkgName} has no name`);
+        continue;
+      }
+      const qualified = `${pkgName}.${name}`;
+      const first = seen.get(name);
+      if (first === pkgName) {
+        ctx.skip(`${file}#${name}`, `class ${qualified} is defined twice; the first definition was kept`);
+        continue;
+      }
+      const id = first === undefined ? name : qualified;
+      if (first !== undefined) debug('class %s also in %s: stored as bbj_api://%s', name, first, qualified);
+      else seen.set(name, pkgName);
+      const card = renderClassCard(cls, pkgName);
+      yield {
+        key: id,
+        sourceUrl: `bbj_api://${id}`,
+        title: name,
+        content: card.markdown,
+        docType: 'api-reference',
+        generations: [],
+        breadcrumb: ['BBj API Reference', pkgName],
+        displayUrl: card.docUrl,
+        metadata: {
+          package: pkgName,
+          class: name,
+          method_count: card.methodCount,
+          constructor_count: card.constructorCount,
+          field_count: cls.fields.length,
+          ...(first !== undefined ? { also_defined_in: first } : {}),
+        },
+      };
+    }
+  }
+  ctx.progress({ done, total: files.length });
+}

@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Logger } from '../../core/contracts/index.js';
+import { humanize, stripNumberPrefix } from './naming.js';
+
+// Docusaurus reads a directory's sidebar label from the first of these that exists.
+const CATEGORY_FILES: ReadonlyArray<[string, (text: string) => unknown]> = [
+  ['_category_.json', (text) => JSON.parse(text) as unknown],
+  ['_category_.yml', (text) => parseYaml(text) as unknown],
+  ['_category_.yaml', (text) => parseYaml(text) as unknown],
+];
+
+async function readCategoryLabel(dir: string, log: Logger): Promise<string | undefined> {
+  for (const [name, parse] of CATEGORY_FILES) {
+    const file = path.join(dir, name);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    try {
+      const data = parse(text);
+      const label = (data as { label?: unknown } | null)?.label;
+      return typeof label === 'string' && label.trim() !== '' ? label.trim() : undefined;
+    } catch (error) {
+      log.warn(`${file}: unreadable category file (${(error as Error).message}); using the directory name`);
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Chapter labels of the directories of a docs tree, read once per directory. */
+export class ChapterLabels {
+  private readonly cache = new Map<string, Promise<string>>();
+
+  /** `root` is the docs directory; relative directories below are resolved against it. */
+  constructor(
+    private readonly root: string,
+    private readonly log: Logger,
+  ) {}
+
+  /** Label of one directory: `_category_` label, else its name without prefix, humanized. */
+  label(relativeDir: string): Promise<string> {
+    let label = this.cache.get(relativeDir);
+    if (label === undefined) {
+      const name = relativeDir.split('/').pop() ?? relativeDir;
+      label = readCategoryLabel(path.join(this.root, relativeDir), this.log).then(
+        (found) => found ?? (humanize(stripNumberPrefix(name)) || name),
+      );
+      this.cache.set(relativeDir, label);
+    }
+    return label;
+  }
+
+  /** Labels of every directory between the docs root and the file, outermost first. */
+  async chapters(relativeFile: string): Promise<string[]> {
+    const dirs = relativeFile.split('/').slice(0, -1);
+    const labels: string[] = [];
+    for (let i = 1; i <= dirs.length; i++) labels.push(await this.label(dirs.slice(0, i).join('/')));
+    return labels;
+  }
+}

@@ -1,0 +1,70 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import type { MdNode } from './mdast-node.js';
+import { sliceOf, walk } from './mdast-node.js';
+
+const plainMarkdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+// Any keyword, not only Docusaurus's built-in ones: sites can configure their own admonitions.
+const OPENER = /^((?:[ \t]*>)*[ \t]*:{3,}[A-Za-z][\w-]*)[ \t]+([^\s[{].*?)[ \t]*\r?$/;
+const HEADING_ID = /[ \t]*\{#[^}\s]+\}[ \t]*(?=#*[ \t]*\r?$)/;
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function isPureComment(html: string): boolean {
+  const value = html.trim();
+  return value.startsWith('<!--') && value.endsWith('-->') && value.indexOf('-->', 4) === value.length - 3;
+}
+
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * Rewrites the Docusaurus extensions that MDX itself cannot read, the way Docusaurus does
+ * before compiling: HTML comments are removed, heading ids (`## A {#a}`) dropped and the
+ * admonition shorthand `:::tip Title` turned into directive syntax `:::tip[Title]`. Places
+ * come from a plain Markdown parse, so code blocks are never touched.
+ */
+export function prepareDocusaurusSource(source: string): string {
+  const tree = plainMarkdown.parse(source) as MdNode;
+  const starts = lineStarts(source);
+  const edits: Edit[] = [];
+  walk(tree, (node) => {
+    const pos = node.position;
+    if (pos?.start.offset === undefined || pos.end.offset === undefined) return;
+    if (node.type === 'html' && isPureComment(node.value ?? '')) {
+      edits.push({ start: pos.start.offset, end: pos.end.offset, text: '' });
+    } else if (node.type === 'heading') {
+      const firstLine = (sliceOf(node, source) ?? '').split('\n')[0];
+      const match = HEADING_ID.exec(firstLine);
+      if (match) edits.push({ start: pos.start.offset + match.index, end: pos.start.offset + match.index + match[0].length, text: '' });
+    } else if (node.type === 'paragraph') {
+      for (let line = pos.start.line; line <= pos.end.line; line++) {
+        const start = starts[line - 1];
+        const end = line < starts.length ? starts[line] - 1 : source.length;
+        const match = OPENER.exec(source.slice(start, end));
+        if (!match) continue;
+        const title = match[2].replace(/(?<!\\)([[\]])/g, '\\$1');
+        edits.push({ start, end: start + match[0].replace(/\r$/, '').length, text: `${match[1]}[${title}]` });
+      }
+    }
+  });
+  edits.sort((a, b) => b.start - a.start);
+  let result = source;
+  let limit = Number.POSITIVE_INFINITY;
+  for (const edit of edits) {
+    // A comment on an admonition line would overlap the line's edit; the first one wins.
+    if (edit.end > limit) continue;
+    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+    limit = edit.start;
+  }
+  return result;
+}

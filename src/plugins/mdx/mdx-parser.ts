@@ -1,0 +1,115 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import createDebug from 'debug';
+import type { DocumentInput, Parser, ParserContext, ValidationIssue } from '../../core/contracts/index.js';
+import type { MdxOptions } from './options.js';
+import { MdxOptionsSchema } from './options.js';
+import type { DocFile } from './file-walker.js';
+import { listDocFiles } from './file-walker.js';
+import { ChapterLabels } from './chapter-labels.js';
+import { convertPage } from './markdown-convert.js';
+import { pageDocument } from './page-document.js';
+
+const debug = createDebug('bbj:mdx');
+
+function reasonOf(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e.code ? `${e.code}: ${e.message}` : e.message ?? String(error);
+}
+
+async function validateMdxSource(ctx: ParserContext<MdxOptions>): Promise<ValidationIssue[]> {
+  const { name, paths } = ctx.source;
+  const issues: ValidationIssue[] = [];
+  if (paths.length === 0) issues.push({ message: `source "${name}": paths must name at least one Docusaurus docs directory` });
+  const basenames = new Set<string>();
+  for (const dir of paths) {
+    if (paths.length > 1) {
+      const base = path.basename(dir);
+      if (basenames.has(base)) issues.push({ message: `source "${name}": two paths end in "${base}"; document keys would collide, use one source per directory` });
+      basenames.add(base);
+    }
+    const info = await stat(dir).catch(() => undefined);
+    if (info === undefined) {
+      issues.push({ message: `source "${name}": docs directory ${dir} does not exist` });
+    } else if (!info.isDirectory()) {
+      issues.push({ message: `source "${name}": ${dir} is not a directory (give the Docusaurus docs folder)` });
+    } else if ((await listDocFiles(dir, ctx.options.ignore).catch(() => [])).length === 0) {
+      issues.push({ message: `source "${name}": ${dir} has no .md or .mdx files (ignored: ${ctx.options.ignore.join(', ')})` });
+    }
+  }
+  return issues;
+}
+
+interface RootFiles {
+  root: string;
+  keyPrefix: string;
+  files: DocFile[];
+  chapters: ChapterLabels;
+}
+
+async function* parseMdxSource(ctx: ParserContext<MdxOptions>): AsyncGenerator<DocumentInput> {
+  const { source, options } = ctx;
+  const roots: RootFiles[] = [];
+  for (const root of source.paths) {
+    try {
+      const files = await listDocFiles(root, options.ignore);
+      // With several directories the directory's name keeps keys apart.
+      const keyPrefix = source.paths.length > 1 ? `${path.basename(root)}/` : '';
+      roots.push({ root, keyPrefix, files, chapters: new ChapterLabels(root, ctx.log) });
+    } catch (error) {
+      ctx.skip(root, `cannot list the docs directory (${reasonOf(error)})`);
+    }
+  }
+  const total = roots.reduce((n, r) => n + r.files.length, 0);
+  let done = 0;
+  ctx.progress({ done, total, message: `${total} Markdown files` });
+  for (const { root, keyPrefix, files, chapters } of roots) {
+    for (const file of files) {
+      if (ctx.signal.aborted) return;
+      const doc = await readOne(ctx, file, keyPrefix, chapters).catch((error: unknown) => {
+        ctx.skip(file.absolute, `cannot convert (${reasonOf(error)})`);
+        return undefined;
+      });
+      done++;
+      ctx.progress({ done, total });
+      if (doc !== undefined) yield doc;
+    }
+    debug('%s: %d files under %s', source.name, files.length, root);
+  }
+}
+
+async function readOne(ctx: ParserContext<MdxOptions>, file: DocFile, keyPrefix: string, chapters: ChapterLabels): Promise<DocumentInput | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file.absolute, 'utf8');
+  } catch (error) {
+    ctx.skip(file.absolute, `cannot read (${reasonOf(error)})`);
+    return undefined;
+  }
+  const isMdx = file.relative.toLowerCase().endsWith('.mdx');
+  const page = convertPage(text, isMdx ? 'mdx' : ctx.options.md_format);
+  for (const warning of page.warnings) ctx.log.warn(`${file.absolute}: ${warning}`);
+  if (page.markdown.trim() === '') {
+    ctx.skip(file.absolute, 'no text left after removing front matter and MDX syntax');
+    return undefined;
+  }
+  return pageDocument(page, {
+    sourceName: ctx.source.name,
+    label: ctx.source.label,
+    displayBaseUrl: ctx.source.displayBaseUrl,
+    docType: ctx.options.doc_type,
+    relative: file.relative,
+    key: `${keyPrefix}${file.relative}`,
+    chapters: await chapters.chapters(file.relative),
+  });
+}
+
+/** Docusaurus docs directories (`.md`, `.mdx`), read with a real MDX parser. */
+export const mdxParser: Parser<MdxOptions> = {
+  type: 'mdx',
+  description: 'Docusaurus docs directories (.md/.mdx): front matter, MDX syntax removed, admonitions and tab contents kept',
+  optionsSchema: MdxOptionsSchema,
+  requiresPaths: true,
+  validate: validateMdxSource,
+  parse: parseMdxSource,
+};

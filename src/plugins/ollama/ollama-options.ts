@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** `[embedder.options]` for `provider = "ollama"`. */
+export const ollamaOptionsSchema = z.strictObject({
+  /** How long Ollama keeps the model loaded after a request (`5m`, `1h`, `-1`). */
+  keep_alive: z.string().optional(),
+  /** Let Ollama cut inputs longer than the model's context instead of failing. */
+  truncate: z.boolean().optional(),
+  /** Delay before the first retry in milliseconds; doubles per attempt, with jitter. */
+  retry_base_ms: z.number().int().min(0).default(500),
+  /** Cap on any one retry delay in milliseconds. */
+  retry_max_ms: z.number().int().min(0).default(30_000),
+});
+
+/** Validated ollama options. */
+export type OllamaOptions = z.infer<typeof ollamaOptionsSchema>;

@@ -1,0 +1,82 @@
+import { joinLines } from './hyphenation.js';
+import { isHeadingLine, isLeaderLine, type LayoutStats } from './layout-stats.js';
+import type { TextLine } from './text-lines.js';
+
+type Kind = 'heading' | 'code' | 'para';
+interface Block {
+  kind: Kind;
+  lines: TextLine[];
+}
+
+const BULLET = /^(?:[•◦▪▫●○■□‣⁃∙·–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s/;
+const SENTENCE_END = /[.!?:]["”’)]?$/;
+
+function kindOf(line: TextLine, stats: LayoutStats): Kind {
+  if (stats.codeBlocks && line.mono) return 'code';
+  return isHeadingLine(line, stats) ? 'heading' : 'para';
+}
+
+function continues(block: Block, line: TextLine, stats: LayoutStats): boolean {
+  const prev = block.lines[block.lines.length - 1];
+  const gap = prev.y - line.y;
+  if (block.kind === 'code') return prev.page !== line.page || gap > 0;
+  if (prev.page !== line.page) {
+    // A paragraph runs on over a page break unless the sentence ended and a new one starts.
+    return block.kind === 'para' && !(SENTENCE_END.test(prev.text) && /^[\p{Lu}\d]/u.test(line.text));
+  }
+  if (gap <= 0 || Math.abs(line.size - prev.size) > 0.15 * prev.size) return false;
+  if (block.kind === 'heading') return gap <= 1.8 * line.size;
+  if (gap > 1.4 * Math.max(stats.leading, prev.size * 1.1)) return false;
+  if (BULLET.test(line.text)) return false;
+  const left = Math.min(...block.lines.map((l) => l.x));
+  // A one-line block has no width of its own yet: compare with the document's full lines.
+  const right = block.lines.length > 1 ? Math.max(...block.lines.map((l) => l.right)) : Math.max(prev.right, stats.rightEdge);
+  const short = prev.right < right - Math.max(2 * line.size, 0.25 * (right - left));
+  if (line.x > prev.x + 0.8 * line.size && (short || SENTENCE_END.test(prev.text))) return false;
+  return !(short && SENTENCE_END.test(prev.text) && block.lines.length > 1);
+}
+
+function renderCode(lines: TextLine[], stats: LayoutStats): string {
+  const left = Math.min(...lines.map((l) => l.x));
+  const widths = lines.map((l) => l.charWidth).sort((a, b) => a - b);
+  const cw = widths[Math.floor(widths.length / 2)] || stats.bodySize * 0.5;
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    if (prev && prev.page === line.page) {
+      const blanks = Math.min(2, Math.round((prev.y - line.y) / Math.max(stats.leading, line.size)) - 1);
+      for (let b = 0; b < blanks; b++) out.push('');
+    }
+    out.push(' '.repeat(Math.max(0, Math.round((line.x - left) / cw))) + line.text);
+  });
+  const body = out.join('\n');
+  const fence = body.includes('```') ? '~~~~' : '```';
+  return `${fence}\n${body}\n${fence}`;
+}
+
+// Keep text that happens to start like Markdown syntax from turning into headings or quotes.
+const escapeStart = (text: string): string => text.replace(/^(#{1,6}\s|>|```|~~~)/, '\\$1');
+
+/**
+ * Renders lines as Markdown: paragraphs (line breaks joined, hyphenation undone), code
+ * fences for monospace runs (indentation rebuilt from x positions) and `#` headings for
+ * large-font lines at `headingLevel`. Table-of-contents leader lines are dropped.
+ */
+export function linesToMarkdown(lines: TextLine[], stats: LayoutStats, headingLevel: number): string {
+  const blocks: Block[] = [];
+  for (const line of lines) {
+    if (isLeaderLine(line.text)) continue;
+    const kind = kindOf(line, stats);
+    const last = blocks[blocks.length - 1];
+    if (last && last.kind === kind && continues(last, line, stats)) last.lines.push(line);
+    else blocks.push({ kind, lines: [line] });
+  }
+  const hashes = '#'.repeat(Math.min(6, Math.max(1, headingLevel)));
+  return blocks
+    .map((b) => {
+      if (b.kind === 'code') return renderCode(b.lines, stats);
+      const text = b.lines.map((l) => l.text).reduce((acc, t) => joinLines(acc, t, stats.vocab));
+      return b.kind === 'heading' ? `${hashes} ${text}` : escapeStart(text);
+    })
+    .join('\n\n');
+}

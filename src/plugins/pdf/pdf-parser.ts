@@ -1,0 +1,92 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import createDebug from 'debug';
+import type { DocumentInput } from '../../core/contracts/document.js';
+import type { Parser, ParserContext, ValidationIssue } from '../../core/contracts/parser.js';
+import { listPdfFiles, relativeKey } from './pdf-files.js';
+import { pdfToDocuments } from './pdf-documents.js';
+import { PdfUnusableError } from './pdf-loader.js';
+import { pdfOptionsSchema, type PdfOptions } from './pdf-options.js';
+
+const debug = createDebug('bbj:pdf');
+
+async function validate(ctx: ParserContext<PdfOptions>): Promise<ValidationIssue[]> {
+  const issues: ValidationIssue[] = [];
+  if (ctx.source.paths.length === 0) issues.push({ message: `source "${ctx.source.name}": set paths to PDF files or directories of PDFs` });
+  for (const p of ctx.source.paths) {
+    const info = await stat(p).catch(() => undefined);
+    if (!info) {
+      issues.push({ message: `source "${ctx.source.name}": path ${p} does not exist` });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const first = await listPdfFiles(p).next();
+      if (first.done) issues.push({ message: `source "${ctx.source.name}": no *.pdf files under ${p}` });
+    }
+  }
+  return issues;
+}
+
+async function* parse(ctx: ParserContext<PdfOptions>): AsyncGenerator<DocumentInput> {
+  const { options } = ctx;
+  let done = 0;
+  for (const root of ctx.source.paths) {
+    const files = listPdfFiles(root);
+    for (;;) {
+      let next: IteratorResult<{ path: string; size: number }>;
+      try {
+        next = await files.next();
+      } catch (err) {
+        ctx.skip(root, `cannot read: ${(err as Error).message}`);
+        break;
+      }
+      if (next.done) break;
+      ctx.signal.throwIfAborted();
+      const file = next.value;
+      ctx.progress({ done, message: path.basename(file.path) });
+      if (file.size > options.max_file_mb * 1024 * 1024) {
+        ctx.skip(file.path, `larger than max_file_mb (${(file.size / 1048576).toFixed(1)} MB)`);
+        continue;
+      }
+      yield* parseFile(ctx, file.path);
+      done++;
+    }
+  }
+  ctx.progress({ done, total: done });
+}
+
+// Sections are extracted completely before the first yield, so a bad file yields nothing.
+async function* parseFile(ctx: ParserContext<PdfOptions>, file: string): AsyncGenerator<DocumentInput> {
+  const started = Date.now();
+  let docs: AsyncGenerator<DocumentInput>;
+  let first: IteratorResult<DocumentInput>;
+  try {
+    const bytes = new Uint8Array(await readFile(file));
+    const fileName = path.basename(file);
+    docs = pdfToDocuments(
+      bytes,
+      { fileName, urlBase: `pdf://${fileName}`, keyBase: relativeKey(ctx.dataDir, file) },
+      { headingRatio: ctx.options.heading_ratio, timeoutMs: ctx.options.timeout_ms, stripPageFurniture: ctx.options.strip_page_furniture, signal: ctx.signal },
+    );
+    first = await docs.next();
+  } catch (err) {
+    if (ctx.signal.aborted) throw err;
+    const reason = err instanceof PdfUnusableError ? err.message : `unexpected error: ${(err as Error)?.message ?? String(err)}`;
+    ctx.skip(file, reason);
+    return;
+  }
+  debug('%s: %d ms', file, Date.now() - started);
+  if (first.done) return;
+  yield first.value;
+  yield* docs;
+}
+
+/** Reads PDF files (or directories of PDFs) into one document per outline entry or heading. */
+export const pdfParser: Parser<PdfOptions> = {
+  type: 'pdf',
+  description: 'PDF files or directories of PDFs; sections from the outline, else from font-size headings',
+  optionsSchema: pdfOptionsSchema,
+  requiresPaths: true,
+  validate,
+  parse,
+};

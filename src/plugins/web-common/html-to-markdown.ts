@@ -1,0 +1,118 @@
+import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { findCodeLanguage } from './code-language.js';
+import { prepareTables } from './table-prep.js';
+
+/** Elements that never carry document text: scripts, media (images are dropped), form controls. */
+export const ALWAYS_REMOVED = [
+  'script', 'style', 'noscript', 'template', 'link', 'meta', 'img', 'picture', 'svg', 'video', 'audio', 'iframe',
+  'canvas', 'object', 'embed', 'map', 'button', 'input', 'select', 'textarea',
+];
+
+/** How a page becomes Markdown. */
+export interface PageToMarkdownOptions {
+  /** The page's URL: relative links are resolved against it (or against `<base href>`). */
+  pageUrl: string;
+  /** Content root: the first selector that matches wins; none matching means `body`. */
+  contentSelectors: string[];
+  /** Page chrome removed before conversion (navigation, sidebars, toolbars). */
+  removeSelectors: string[];
+}
+
+// rehype-remark turns comments into raw HTML nodes; they must never reach the content.
+const processor = unified()
+  .use(rehypeParse, { fragment: true })
+  .use(rehypeRemark, { handlers: { comment: () => undefined } })
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: '-', fences: true, rule: '-', emphasis: '_', listItemIndent: 'one' })
+  .freeze();
+
+/** Converts a whole HTML page: chrome removed, content root chosen, then Markdown. Mutates `$`. */
+export function pageToMarkdown($: CheerioAPI, options: PageToMarkdownOptions): string {
+  const base = baseUrlOf($, options.pageUrl);
+  removeComments($);
+  $([...ALWAYS_REMOVED, ...options.removeSelectors].join(', ')).remove();
+  const root = options.contentSelectors.map((s) => $(s).first()).find((m) => m.length > 0) ?? $('body');
+  if (root.length === 0) return fragmentToMarkdown($.html());
+  const element = root.get(0) as Element;
+  prepareLinks($, root, base);
+  prepareCode($, root);
+  prepareTables($, root);
+  return fragmentToMarkdown(element.tagName === 'body' ? (root.html() ?? '') : $.html(root));
+}
+
+/** Converts an HTML fragment (already free of chrome) to Markdown. */
+export function htmlToMarkdown(html: string, pageUrl: string): string {
+  const $ = cheerio.load(html);
+  return pageToMarkdown($, { pageUrl, contentSelectors: [], removeSelectors: [] });
+}
+
+function fragmentToMarkdown(html: string): string {
+  const markdown = String(processor.processSync(html));
+  return markdown
+    .replace(/&#x(?:A0|a0);/g, ' ')
+    .replace(/\u00a0/g, ' ')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function baseUrlOf($: CheerioAPI, pageUrl: string): string {
+  const href = $('base[href]').attr('href');
+  if (!href) return pageUrl;
+  try {
+    return new URL(href, pageUrl).href;
+  } catch {
+    return pageUrl;
+  }
+}
+
+function removeComments($: CheerioAPI): void {
+  const walk = (nodes: AnyNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'comment') $(node).remove();
+      else if ('children' in node) walk([...node.children]);
+    }
+  };
+  walk([...$.root().contents()]);
+}
+
+/** Links keep their text and get absolute URLs; in-page and script links become plain text. */
+function prepareLinks($: CheerioAPI, root: ReturnType<CheerioAPI>, base: string): void {
+  root.find('a').each((_, el) => {
+    const a = $(el);
+    const href = (a.attr('href') ?? '').trim();
+    if (a.text().trim() === '') {
+      a.remove();
+      return;
+    }
+    if (!href || href.startsWith('#') || /^javascript:/i.test(href)) {
+      a.replaceWith(a.contents());
+      return;
+    }
+    try {
+      a.attr('href', new URL(href, base).href);
+    } catch {
+      a.replaceWith(a.contents());
+    }
+  });
+}
+
+/** Code blocks become `<pre><code class="language-x">` with their text, whatever highlighter made them. */
+function prepareCode($: CheerioAPI, root: ReturnType<CheerioAPI>): void {
+  root.find('pre').each((_, el) => {
+    const pre = $(el);
+    const language = findCodeLanguage(pre);
+    pre.find('br').replaceWith('\n');
+    const text = pre.text();
+    const code = $('<code></code>').text(text);
+    if (language) code.addClass(`language-${language}`);
+    pre.empty().append(code);
+  });
+}

@@ -1,0 +1,16 @@
+import type { HttpClientSettings } from '../../core/http/http-settings.js';
+import { ARTICLE_TYPES } from './wordpress-options.js';
+import type { WordpressCommonOptions } from './wordpress-options.js';
+
+/** Client settings of a WordPress source: the index's host plus `extra_hosts`, the configured rate limit. */
+export function wordpressHttpSettings(options: WordpressCommonOptions): Partial<HttpClientSettings> & Pick<HttpClientSettings, 'scope'> {
+  const hosts = [new URL(options.index_url).host, ...options.extra_hosts];
+  return {
+    scope: { hosts: [...new Set(hosts.map((h) => h.toLowerCase()))] },
+    perHostIntervalMs: options.rate_limit_ms,
+    perHostConcurrency: 1,
+    respectRobots: options.respect_robots,
+    allowedContentTypes: ARTICLE_TYPES,
+    ...(options.max_pages !== undefined ? { maxPages: options.max_pages } : {}),
+  };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** Chrome of WordPress themes (and the Echo Knowledge Base plugin) removed before conversion. */
+export const WORDPRESS_CHROME = [
+  'nav', 'header', 'footer', '.site-header', '.site-footer', '.breadcrumb', '.breadcrumbs', '.sidebar', '.widget-area',
+  '.comments-area', '.post-navigation', '.nav-links', '#secondary', '#comments', '.wp-block-separator', '.sharedaddy',
+  '.share-buttons', '.screen-reader-text', '.skip-link', '[role="navigation"]', '[aria-hidden="true"]',
+];
+
+/** Site names stripped from the end of page titles. */
+export const BASIS_SITE_NAMES = ['BASIS International Ltd', 'BASIS International', 'BASIS', 'Advantage'];
+
+const selectorList = z.array(z.string().trim().min(1));
+
+/** Options both WordPress parsers share; the defaults read the real basis.cloud. */
+export function wordpressOptions(defaults: { indexUrl: string; extraHosts: string[]; sitemaps: string[]; content: string[]; remove: string[] }) {
+  return {
+    /** The page that links to every article. */
+    index_url: z.url({ protocol: /^https?$/ }).default(defaults.indexUrl),
+    /** Hosts besides the index's that articles may live on (old Advantage PDFs are on documentation.basis.cloud). */
+    extra_hosts: z.array(z.string().trim().min(1)).default(defaults.extraHosts),
+    /** Sitemaps tried in order when the index page yields no article (paths resolve against the index URL). */
+    sitemaps: z.array(z.string().trim().min(1)).default(defaults.sitemaps),
+    /** Content root: the first matching selector wins. */
+    content_selectors: selectorList.min(1).default(defaults.content),
+    /** Page chrome removed before conversion. */
+    remove_selectors: selectorList.default(defaults.remove),
+    /** Site names stripped from titles. */
+    site_names: z.array(z.string().trim().min(1)).default(BASIS_SITE_NAMES),
+    /** Minimum milliseconds between two requests to one host. */
+    rate_limit_ms: z.number().int().min(0).default(1000),
+    /** Most pages to fetch in one run (index and sitemaps included). */
+    max_pages: z.number().int().positive().optional(),
+    /** Obey robots.txt. */
+    respect_robots: z.boolean().default(true),
+  };
+}
+
+/** The options every WordPress parser has. */
+export interface WordpressCommonOptions {
+  index_url: string;
+  extra_hosts: string[];
+  sitemaps: string[];
+  content_selectors: string[];
+  remove_selectors: string[];
+  site_names: string[];
+  rate_limit_ms: number;
+  max_pages?: number;
+  respect_robots: boolean;
+}
+
+/** Media types an article may come as. */
+export const ARTICLE_TYPES = ['text/html', 'application/xhtml+xml', 'application/pdf', 'application/octet-stream'];

@@ -1,0 +1,50 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { countTokens, encodeTokens, splitByTokens } from '../../../src/core/chunking/token-counter.js';
+import { corporaDir } from '../../helpers/paths.js';
+import { markdownFiles } from './chunk-helpers.js';
+
+describe('token counter', () => {
+  test('counts like the real cl100k_base encoder, on known strings', () => {
+    // Known cl100k_base counts: "hello world" is 2 tokens, "tiktoken is great!" is 6.
+    assert.equal(countTokens('hello world'), 2);
+    assert.equal(countTokens('tiktoken is great!'), 6);
+    assert.equal(countTokens(''), 0);
+    // Code is far more tokens than words (the reference estimated 1 "word" here).
+    assert.ok(countTokens('window!.addButton(101,10,10,90,25,"OK")') > 10);
+  });
+
+  test('treats special-token text as plain text instead of throwing', () => {
+    assert.equal(countTokens('a <|endoftext|> b'), encodeTokens('a <|endoftext|> b').length);
+    assert.ok(countTokens('<|endoftext|>') > 1);
+  });
+
+  test('equals encode().length on every Markdown file of two real corpora', () => {
+    const files = [
+      ...markdownFiles(path.join(corporaDir, 'mdx-dwc-course', 'docs')),
+      ...markdownFiles(path.join(corporaDir, 'mdx-bbjgridexwidget-docs', 'docs')),
+    ];
+    assert.ok(files.length > 50);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      assert.equal(countTokens(text), encodeTokens(text).length, file);
+    }
+  });
+
+  const cases: { name: string; text: string; max: number }[] = [
+    { name: 'prose', text: 'The quick brown fox jumps over the lazy dog. '.repeat(40), max: 17 },
+    { name: 'one long word', text: 'x'.repeat(5000), max: 9 },
+    { name: 'multi-byte characters', text: '漢字かな交じり文 😀 ü'.repeat(60), max: 5 },
+    { name: 'single token limit', text: 'abc def ghi', max: 1 },
+  ];
+  for (const { name, text, max } of cases) {
+    test(`splitByTokens keeps every part within the limit and loses nothing: ${name}`, () => {
+      const parts = splitByTokens(text, max);
+      assert.equal(parts.join(''), text);
+      assert.ok(parts.length > 1);
+      for (const part of parts) assert.ok(countTokens(part) <= max, `${countTokens(part)} > ${max}: ${JSON.stringify(part)}`);
+    });
+  }
+});

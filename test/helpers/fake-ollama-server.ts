@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** Options of the loopback Ollama-protocol server. */
+export interface FakeOllamaOptions {
+  /** Vector dimension (default 16). */
+  dimension?: number;
+  /** Pulled models (default `['test-embed']`); `name` and `name:latest` both match. */
+  models?: string[];
+  /** Architecture reported by `/api/show` (default `bert`). */
+  architecture?: string;
+  /** Delay before every answer, in milliseconds (default 0). */
+  delayMs?: number;
+  /** Answer `/api/show` without `model_info`, as some old servers and proxies do. */
+  omitModelInfo?: boolean;
+}
+
+/** A running fake Ollama server with fault injection and counters. */
+export interface FakeOllama {
+  /** Base URL, `http://127.0.0.1:<port>`. */
+  url: string;
+  /** Port it listens on. */
+  port: number;
+  /** `POST /api/embed` requests received (including failed ones). */
+  embedRequests: number;
+  /** Texts embedded successfully. */
+  textsEmbedded: number;
+  /** Requests received on any path. */
+  totalRequests: number;
+  /** Makes the next `count` requests (any path) answer `status` with a JSON error body, or with `plainBody` as text/plain. */
+  failNext(count: number, status: number, plainBody?: string): void;
+  /** Delay before every answer from now on. */
+  setDelay(ms: number): void;
+  /** When set, embeddings have this many values instead of the configured dimension. */
+  setWrongDimension(dimension: number | undefined): void;
+  /** When set, `/api/embed` returns this many fewer vectors than texts. */
+  setDropVectors(count: number): void;
+  /** Replaces the list of pulled models. */
+  setModels(models: string[]): void;
+  /** Stops the server and drops open connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Deterministic unit vector for a text: SHA-256 of `model|text|block` expanded to `dim` values in
+ * [-1, 1), then L2-normalised. Same text and model always give the same vector.
+ */
+export function deterministicVector(text: string, dim: number, model = ''): number[] {
+  const values: number[] = [];
+  for (let block = 0; values.length < dim; block++) {
+    const digest = createHash('sha256').update(`${model}|${text}|${block}`).digest();
+    for (let i = 0; i + 1 < digest.length && values.length < dim; i += 2) {
+      values.push(digest.readUInt16BE(i) / 32768 - 1);
+    }
+  }
+  const norm = Math.sqrt(values.reduce((sum, v) => sum + v * v, 0)) || 1;
+  return values.map((v) => v / norm);
+}
+
+/** Reads a request body as JSON (undefined when empty or invalid). */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const parts: Buffer[] = [];
+  for await (const part of req) parts.push(part as Buffer);
+  const text = Buffer.concat(parts).toString('utf8');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a JSON response (ignored when the client already went away). */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.destroyed || res.writableEnded) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+/** Listens on 127.0.0.1 with an OS-chosen port. */
+export async function listenLoopback(server: Server): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** Closes a server, dropping kept-alive and in-flight connections so tests never hang. */
+export async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/** Waits `ms`, or less when the client goes away first (`res` closes; `req` closes once read). */
+export function waitUnlessGone(ms: number, res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0) return resolve();
+    const timer = setTimeout(resolve, ms);
+    res.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Starts a loopback HTTP server speaking Ollama's `/api/embed`, `/api/tags`, `/api/show` and `/api/version`. */
+export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<FakeOllama> {
+  const dimension = options.dimension ?? 16;
+  const architecture = options.architecture ?? 'bert';
+  let models = options.models ?? ['test-embed'];
+  let delayMs = options.delayMs ?? 0;
+  let wrongDimension: number | undefined;
+  let dropVectors = 0;
+  const faults: Array<{ status: number; plainBody?: string }> = [];
+
+  const known = (name: unknown): boolean =>
+    typeof name === 'string' && models.some((m) => m === name || m === `${name}:latest` || `${m}:latest` === name);
+  const notFound = (res: ServerResponse, name: unknown) =>
+    sendJson(res, 404, { error: `model "${String(name)}" not found, try pulling it first` });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    state.totalRequests++;
+    const route = `${req.method ?? ''} ${(req.url ?? '').split('?')[0]}`;
+    const body = req.method === 'POST' ? ((await readJson(req)) as Record<string, unknown> | undefined) : undefined;
+    if (route === 'POST /api/embed') state.embedRequests++;
+    await waitUnlessGone(delayMs, res);
+    const fault = faults.shift();
+    if (fault?.plainBody !== undefined) {
+      res.writeHead(fault.status, { 'content-type': 'text/plain' });
+      return void res.end(fault.plainBody);
+    }
+    if (fault) return sendJson(res, fault.status, { error: `injected failure ${fault.status}` });
+
+    switch (route) {
+      case 'GET /api/version':
+        return sendJson(res, 200, { version: '0.0.0-fake' });
+      case 'GET /api/tags':
+        return sendJson(res, 200, {
+          models: models.map((name) => ({ name, model: name, size: 1, digest: 'fake', details: { family: architecture } })),
+        });
+      case 'POST /api/show':
+        if (!known(body?.model)) return notFound(res, body?.model);
+        return sendJson(res, 200, {
+          details: { family: architecture },
+          capabilities: ['embedding'],
+          ...(options.omitModelInfo
+            ? {}
+            : { model_info: { 'general.architecture': architecture, [`${architecture}.embedding_length`]: dimension } }),
+        });
+      case 'POST /api/embed': {
+        if (!known(body?.model)) return notFound(res, body?.model);
+        const input = body?.input;
+        const texts = typeof input === 'string' ? [input] : Array.isArray(input) ? input.map(String) : undefined;
+        if (!texts) return sendJson(res, 400, { error: 'invalid input type' });
+        const size = wrongDimension ?? dimension;
+        const embeddings = texts.slice(0, Math.max(0, texts.length - dropVectors)).map((t) => deterministicVector(t, size));
+        state.textsEmbedded += embeddings.length;
+        return sendJson(res, 200, { model: body?.model, embeddings, total_duration: 1, load_duration: 0, prompt_eval_count: texts.length });
+      }
+      default:
+        return sendJson(res, 404, { error: `no route ${route}` });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => sendJson(res, 500, { error: String(error) }));
+  });
+  const port = await listenLoopback(server);
+
+  const state: FakeOllama = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    embedRequests: 0,
+    textsEmbedded: 0,
+    totalRequests: 0,
+    failNext: (count, status, plainBody) => {
+      for (let i = 0; i < count; i++) faults.push({ status, plainBody });
+    },
+    setDelay: (ms) => {
+      delayMs = ms;
+    },
+    setWrongDimension: (dim) => {
+      wrongDimension = dim;
+    },
+    setDropVectors: (count) => {
+      dropVectors = count;
+    },
+    setModels: (list) => {
+      models = list;
+    },
+    close: () => closeServer(server),
+  };
+  return state;
+}

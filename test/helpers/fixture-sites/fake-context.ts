@@ -1,0 +1,58 @@
+import type { DocumentInput, HttpClient, HttpValidatorLookup, HttpValidators, Parser, ParserContext, SkippedItem } from '../../../src/core/contracts/index.js';
+import { silentLogger } from '../../../src/core/contracts/index.js';
+import { createHttpClient } from '../../../src/core/http/index.js';
+import type { HttpClientSettings } from '../../../src/core/http/index.js';
+import type { WebParser } from '../../../src/plugins/web-common/index.js';
+
+/** What a parser run reported besides its documents. */
+export interface ParserRun {
+  /** Documents yielded, in order. */
+  docs: DocumentInput[];
+  /** Items reported with `ctx.skip`. */
+  skipped: SkippedItem[];
+  /** Keys reported with `ctx.unchanged`. */
+  unchanged: string[];
+  /** Warnings logged. */
+  warnings: string[];
+}
+
+/** A validators lookup answering from the documents of an earlier run (as the store would). */
+export function validatorsFrom(docs: DocumentInput[]): HttpValidatorLookup {
+  const byKey = new Map<string, HttpValidators>(docs.filter((d) => d.httpValidators).map((d) => [d.key, d.httpValidators as HttpValidators]));
+  return { lookup: async (url) => byKey.get(url) };
+}
+
+/** Test-friendly client settings: short timeout, two attempts, tiny retry delays. */
+export const fastHttp: Partial<HttpClientSettings> = { timeoutMs: 400, maxAttempts: 2, retryBaseDelayMs: 5, retryMaxDelayMs: 2_000, maxBytes: 1024 * 1024 };
+
+/**
+ * Runs a web parser the way the host will: options through its schema, a client built from
+ * the defaults, the parser's `httpSettings(options)` and the test's overrides.
+ */
+export async function runWebParser<O>(
+  parser: WebParser<O>,
+  rawOptions: Record<string, unknown>,
+  overrides: Partial<HttpClientSettings> = {},
+): Promise<ParserRun & { http: HttpClient }> {
+  const options = parser.optionsSchema.parse(rawOptions);
+  const http = createHttpClient({ ...fastHttp, ...parser.httpSettings(options), ...overrides });
+  return { ...(await runParser(parser, options, http)), http };
+}
+
+/** Runs a parser with a given client and collects what it reports. */
+export async function runParser<O>(parser: Parser<O>, options: O, http: HttpClient): Promise<ParserRun> {
+  const run: ParserRun = { docs: [], skipped: [], unchanged: [], warnings: [] };
+  const ctx: ParserContext<O> = {
+    source: { name: 'test-source', parser: parser.type, paths: [], generationTag: 'auto' },
+    options,
+    dataDir: '/nonexistent',
+    http,
+    log: { ...silentLogger, warn: (m) => run.warnings.push(m) },
+    progress: () => {},
+    skip: (item, reason) => run.skipped.push({ item, reason }),
+    unchanged: (key) => run.unchanged.push(key),
+    signal: new AbortController().signal,
+  };
+  for await (const doc of parser.parse(ctx)) run.docs.push(doc);
+  return run;
+}
