@@ -10,6 +10,7 @@ import type { Document } from '../src/core/contracts/index.js';
 /** Figures printed by the chunker benchmark. */
 export interface ChunkerBenchResult {
   files: number;
+  megabytes: number;
   chunks: number;
   seconds: number;
   chunksPerSecond: number;
@@ -55,7 +56,8 @@ export function benchChunker(corporaDir: string, maxTokens = 400, overlapTokens 
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  return { files: docs.length, chunks, seconds, chunksPerSecond: chunks / seconds, maxTokens, maxTokenCountSeen: maxSeen, overLimit, oversizedMarked, codeSplitChunks };
+  const megabytes = docs.reduce((n, d) => n + Buffer.byteLength(d.content), 0) / 1e6;
+  return { files: docs.length, megabytes, chunks, seconds, chunksPerSecond: chunks / seconds, maxTokens, maxTokenCountSeen: maxSeen, overLimit, oversizedMarked, codeSplitChunks };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -67,7 +69,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   // A second pass shows the steady state once the tokenizer's piece cache is warm.
   const warm = benchChunker(corpora, max, overlap);
   const line = (label: string, r: ChunkerBenchResult): string =>
-    `${label}: ${r.files} files, ${r.chunks} chunks in ${r.seconds.toFixed(2)} s = ${Math.round(r.chunksPerSecond)} chunks/s; ` +
+    `${label}: ${r.files} files (${r.megabytes.toFixed(2)} MB), ${r.chunks} chunks in ${r.seconds.toFixed(2)} s = ${Math.round(r.chunksPerSecond)} chunks/s; ` +
     `max tokens seen ${r.maxTokenCountSeen} (limit ${r.maxTokens}), over limit ${r.overLimit}, unsplittable lines ${r.oversizedMarked}, code-split chunks ${r.codeSplitChunks}`;
   console.log(line('chunker (cold)', cold));
   console.log(line('chunker (warm)', warm));

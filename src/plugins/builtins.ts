@@ -3,6 +3,7 @@ import { bbjEnricher } from './bbj/index.js';
 import { bbjSourceParser } from './bbj-source/index.js';
 import { flareParser } from './flare/index.js';
 import { hashProvider } from './hash/index.js';
+import { javadocParser } from './javadoc/index.js';
 import { mdxParser } from './mdx/index.js';
 import { ollamaProvider } from './ollama/index.js';
 import { openAICompatibleProvider } from './openai-compatible/index.js';
@@ -17,6 +18,7 @@ export const builtinDescriptors: PluginDescriptor[] = [
   defineParser(flareParser),
   defineParser(pdfParser),
   defineParser(bbjSourceParser),
+  defineParser(javadocParser),
   defineEmbedder(ollamaProvider),
   defineEmbedder(hashProvider),
   defineEmbedder(openAICompatibleProvider),

@@ -6,6 +6,8 @@ import { countTokens } from './token-counter.js';
 export interface PackedBody {
   /** Chunk body text (without context header). */
   body: string;
+  /** Exact token count of the chunk content (header included). */
+  tokens: number;
   /** `code-lines` when the body holds a piece of a split code block. */
   split?: 'code-lines';
   /** `unsplittable-line` when the body is a single code line above the budget. */
@@ -18,8 +20,10 @@ export interface PackOptions {
   limit: number;
   /** Tokens of the previous chunk's last sentences to repeat at the start of the next one. */
   overlapTokens: number;
-  /** Exact tokens above the real limit for a body once the header is added (<= 0 when it fits). */
-  excess: (body: string) => number;
+  /** Token budget of the whole chunk content. */
+  maxTokens: number;
+  /** Exact token count of the chunk content built from a body (header added). */
+  measure: (body: string) => number;
 }
 
 /**
@@ -29,7 +33,7 @@ export interface PackOptions {
  * not fit is moved to the next body or split again under a smaller limit.
  */
 export function packAtoms(input: readonly Atom[], options: PackOptions): PackedBody[] {
-  const { limit, overlapTokens, excess } = options;
+  const { limit, overlapTokens, maxTokens, measure } = options;
   const queue = [...input];
   const out: PackedBody[] = [];
   let current: Atom[] = [];
@@ -46,10 +50,12 @@ export function packAtoms(input: readonly Atom[], options: PackOptions): PackedB
     for (;;) {
       const parts = overlap ? [overlap, ...current] : current;
       const body = renderAtoms(parts);
-      const over = excess(body);
+      const tokens = measure(body);
+      const over = tokens - maxTokens;
       if (over <= 0 || current.some((a) => a.oversized)) {
         out.push({
           body,
+          tokens,
           ...(current.some((a) => a.split) ? { split: 'code-lines' as const } : {}),
           ...(current.some((a) => a.oversized) ? { oversized: 'unsplittable-line' as const } : {}),
         });
@@ -68,7 +74,7 @@ export function packAtoms(input: readonly Atom[], options: PackOptions): PackedB
           queue.unshift(...smaller);
           break;
         }
-        out.push({ body, ...(atom.split ? { split: atom.split } : {}) });
+        out.push({ body, tokens, ...(atom.split ? { split: atom.split } : {}) });
         previous = parts;
         break;
       }

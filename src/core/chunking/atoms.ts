@@ -38,7 +38,7 @@ export function blockJoin(gap: string): string {
   return gap.length > 0 && /^\s*$/.test(gap) && gap.includes('\n') ? gap.replace(/^[^\n]*/, '').replace(/[^\n]*$/, '') || '\n\n' : '\n\n';
 }
 
-/** Builds a prose atom; its re-split is supplied by the caller to avoid an import cycle. */
-export function makeAtom(text: string, kind: AtomKind, join: string, resplit: (limit: number) => Atom[]): Atom {
-  return { text, kind, join, tokens: countTokens(text), resplit };
+/** Builds an atom (counting its tokens unless the caller already did); its re-split comes from the caller. */
+export function makeAtom(text: string, kind: AtomKind, join: string, resplit: (limit: number) => Atom[], tokens = countTokens(text)): Atom {
+  return { text, kind, join, tokens, resplit };
 }

@@ -36,7 +36,8 @@ export function splitBlock(node: Nodes, text: string, start: number, end: number
   const limit = kind === 'prose' ? limits.prose : limits.code;
   const whole = source.trim();
   const resplit = (l: number): Atom[] => splitBlock(node, text, start, end, { prose: l, code: l }, join);
-  if (countTokens(whole) <= limit) return [makeAtom(whole, kind, join, resplit)];
+  const tokens = countTokens(whole);
+  if (tokens <= limit) return [makeAtom(whole, kind, join, resplit, tokens)];
 
   if (node.type === 'code') return splitCode(node, source, limit, join);
   if (node.type === 'table') return splitTable(source, limits, join);

@@ -48,11 +48,12 @@ function sectionBodies(section: Section, text: string, header: string, options: 
   const last = section.blocks[section.blocks.length - 1];
   // Sliced from the original text, so an unsplit section is byte-for-byte what the document says.
   const whole = text.slice(first.start, last.end).trim();
-  const excess = (body: string): number => countTokens(chunkContent(header, body)) - options.maxTokens;
-  if (excess(whole) <= 0) return [{ body: whole }];
+  const measure = (body: string): number => countTokens(chunkContent(header, body));
+  const tokens = measure(whole);
+  if (tokens <= options.maxTokens) return [{ body: whole, tokens }];
   const avail = options.maxTokens - (header ? countTokens(`${header}\n\n`) : 0);
   const atoms = sectionAtoms(section, text, avail, options.overlapTokens);
-  return packAtoms(atoms, { limit: avail, overlapTokens: options.overlapTokens, excess });
+  return packAtoms(atoms, { limit: avail, overlapTokens: options.overlapTokens, maxTokens: options.maxTokens, measure });
 }
 
 /** The sections of a document; text the parser saw no block in still becomes one section. */
@@ -93,7 +94,7 @@ export function chunkDocument(doc: Document, options: ChunkOptions, sourceName: 
         deprecated: doc.deprecated,
         sourceType: doc.sourceType,
         displayUrl: doc.displayUrl,
-        tokenCount: countTokens(content),
+        tokenCount: piece.tokens,
         metadata,
       });
     }

@@ -16,8 +16,9 @@ export interface Fence {
  * the code itself contains a line that would close it.
  */
 export function fenceOf(node: Code, source: string): Fence {
-  const firstLine = source.split('\n', 1)[0];
-  const match = /^[ \t]*(`{3,}|~{3,})(.*)$/.exec(firstLine);
+  const firstLine = source.split(/\r?\n/, 1)[0];
+  // The slice may start at its line's beginning inside a container: skip quote and list markers.
+  const match = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t>]|$))*[ \t]*(`{3,}|~{3,})(.*)$/.exec(firstLine);
   let marker = match ? match[1] : '```';
   const info = match ? match[2].trim() : '';
   const char = marker[0];

@@ -2,7 +2,6 @@ import { type Atom, makeAtom } from './atoms.js';
 import { countTokens, splitByTokens } from './token-counter.js';
 
 let sentenceSegmenter: Intl.Segmenter | undefined;
-let wordSegmenter: Intl.Segmenter | undefined;
 
 /** Splits text into sentences; each keeps its trailing whitespace, so they concatenate to the text. */
 export function splitSentences(text: string): string[] {
@@ -31,13 +30,14 @@ export function splitProse(text: string, limit: number, join: string): Atom[] {
   const push = (segment: string, level: number): void => {
     const [body, after] = trailing(segment);
     if (body) {
-      if (level === 0 && countTokens(body) > limit) {
+      const tokens = countTokens(body);
+      if (level === 0 && tokens > limit) {
         splitWords(body).forEach((w, i, all) => push(i === all.length - 1 ? w.trimEnd() : w, 1));
-      } else if (level === 1 && countTokens(body) > limit) {
+      } else if (level === 1 && tokens > limit) {
         splitByTokens(body, limit).forEach((piece) => push(piece, 2));
       } else {
         const before = nextJoin;
-        atoms.push(makeAtom(body, 'prose', before, (l) => splitProse(body, l, before)));
+        atoms.push(makeAtom(body, 'prose', before, (l) => splitProse(body, l, before), tokens));
         // Pieces of one over-long word follow each other without space.
         nextJoin = '';
       }

@@ -19,6 +19,7 @@ const utf8Decoder = new TextDecoder();
 const pieceCounts = new Map<string, number>();
 // Bounds memory on corpora with many distinct pieces (identifiers, hashes); a full cache simply restarts.
 const MAX_CACHED_PIECES = 500_000;
+const MAX_CACHED_PIECE_LENGTH = 64;
 
 function getEncoder(): Tiktoken {
   // Built on first use: parsing the ranks takes about half a second.
@@ -87,8 +88,11 @@ function pieceCount(piece: string): number {
   if (n === undefined) {
     const map = ranks();
     n = map ? bpeBoundaries(utf8.encode(piece), map).length - 1 : encodeTokens(piece).length;
-    if (pieceCounts.size >= MAX_CACHED_PIECES) pieceCounts.clear();
-    pieceCounts.set(piece, n);
+    // Long pieces are rare and, as substrings, would keep their whole source text alive.
+    if (piece.length <= MAX_CACHED_PIECE_LENGTH) {
+      if (pieceCounts.size >= MAX_CACHED_PIECES) pieceCounts.clear();
+      pieceCounts.set(piece, n);
+    }
   }
   return n;
 }

@@ -6,6 +6,6 @@ export function maskUrl(url: string): string {
     return parsed.toString();
   } catch {
     // Not a URL we can parse: hide anything between `:` and `@` in the authority.
-    return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1****@');
+    return url.replace(/([^:/@\s]*):[^@\s]*@/, '$1:****@');
   }
 }

@@ -6,6 +6,9 @@ type Kind = 'heading' | 'code' | 'para';
 interface Block {
   kind: Kind;
   lines: TextLine[];
+  /** Leftmost start and rightmost end of the block's lines, kept as lines are added. */
+  left: number;
+  right: number;
 }
 
 const BULLET = /^(?:[•◦▪▫●○■□‣⁃∙·–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s/;
@@ -28,16 +31,16 @@ function continues(block: Block, line: TextLine, stats: LayoutStats): boolean {
   if (block.kind === 'heading') return gap <= 1.8 * line.size;
   if (gap > 1.4 * Math.max(stats.leading, prev.size * 1.1)) return false;
   if (BULLET.test(line.text)) return false;
-  const left = Math.min(...block.lines.map((l) => l.x));
+  const left = block.left;
   // A one-line block has no width of its own yet: compare with the document's full lines.
-  const right = block.lines.length > 1 ? Math.max(...block.lines.map((l) => l.right)) : Math.max(prev.right, stats.rightEdge);
+  const right = block.lines.length > 1 ? block.right : Math.max(prev.right, stats.rightEdge);
   const short = prev.right < right - Math.max(2 * line.size, 0.25 * (right - left));
   if (line.x > prev.x + 0.8 * line.size && (short || SENTENCE_END.test(prev.text))) return false;
   return !(short && SENTENCE_END.test(prev.text) && block.lines.length > 1);
 }
 
 function renderCode(lines: TextLine[], stats: LayoutStats): string {
-  const left = Math.min(...lines.map((l) => l.x));
+  const left = lines.reduce((m, l) => Math.min(m, l.x), Infinity);
   const widths = lines.map((l) => l.charWidth).sort((a, b) => a - b);
   const cw = widths[Math.floor(widths.length / 2)] || stats.bodySize * 0.5;
   const out: string[] = [];
@@ -68,8 +71,11 @@ export function linesToMarkdown(lines: TextLine[], stats: LayoutStats, headingLe
     if (isLeaderLine(line.text)) continue;
     const kind = kindOf(line, stats);
     const last = blocks[blocks.length - 1];
-    if (last && last.kind === kind && continues(last, line, stats)) last.lines.push(line);
-    else blocks.push({ kind, lines: [line] });
+    if (last && last.kind === kind && continues(last, line, stats)) {
+      last.lines.push(line);
+      last.left = Math.min(last.left, line.x);
+      last.right = Math.max(last.right, line.right);
+    } else blocks.push({ kind, lines: [line], left: line.x, right: line.right });
   }
   const hashes = '#'.repeat(Math.min(6, Math.max(1, headingLevel)));
   return blocks

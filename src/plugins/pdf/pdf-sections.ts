@@ -1,6 +1,6 @@
 import createDebug from 'debug';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { measureLayout } from './layout-stats.js';
+import { measureLayout, type LayoutStats } from './layout-stats.js';
 import { linesToMarkdown } from './markdown-blocks.js';
 import { readOutline } from './outline.js';
 import { removePageFurniture, type PageLines } from './page-furniture.js';
@@ -86,7 +86,7 @@ export async function extractPdfSections(bytes: Uint8Array, options: PdfExtractO
   }
 }
 
-function render(s: RawSection, stats: Parameters<typeof linesToMarkdown>[1]): PdfSection {
+function render(s: RawSection, stats: LayoutStats): PdfSection {
   const pages = s.lines.map((l) => l.page);
   const pageStart = s.title ? s.page : (pages[0] ?? s.page);
   return {
@@ -94,7 +94,7 @@ function render(s: RawSection, stats: Parameters<typeof linesToMarkdown>[1]): Pd
     level: s.level,
     parents: s.parents,
     pageStart,
-    pageEnd: Math.max(pageStart, ...pages),
+    pageEnd: pages.reduce((a, b) => Math.max(a, b), pageStart),
     markdown: linesToMarkdown(s.lines, stats, s.level + 1),
   };
 }

@@ -1,6 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 
+const BLOCK_TAGS = new Set(['ul', 'ol', 'p', 'div', 'section', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'header', 'footer']);
 const CELL_BLOCKS = 'ul, ol, p, div, section, h1, h2, h3, h4, h5, h6, blockquote, dl, dt, dd, figure, figcaption, header, footer';
 
 /**
@@ -57,6 +58,8 @@ function unwrapTable($: CheerioAPI, table: Cheerio<Element>): void {
 }
 
 function flattenCell($: CheerioAPI, cell: Cheerio<Element>): void {
+  // Most cells hold only text and inline markup: skip the selector work for them.
+  if (!cell.children().toArray().some((c) => BLOCK_TAGS.has(c.tagName))) return;
   cell.find('li').each((_, li) => {
     const item = $(li);
     if (item.nextAll('li').length > 0) item.append('; ');

@@ -54,6 +54,20 @@ describe('chunker: code larger than the budget', () => {
     });
   }
 
+  const containerCases: { name: string; content: string; open: string }[] = [
+    { name: 'CRLF line endings', content: `\`\`\`js\r\n${Array.from({ length: 120 }, (_, i) => `let v${i} = ${i};`).join('\r\n')}\r\n\`\`\`\r\n`, open: '```js' },
+    { name: 'inside a blockquote', content: `> Quote.\n>\n> ~~~bbj\n> ${Array.from({ length: 120 }, (_, i) => `rem ${i}`).join('\n> ')}\n> ~~~`, open: '~~~bbj' },
+    { name: 'inside a list item', content: `1. Step:\n\n   \`\`\`sql\n   ${Array.from({ length: 120 }, (_, i) => `select ${i};`).join('\n   ')}\n   \`\`\``, open: '```sql' },
+  ];
+  for (const c of containerCases) {
+    test(`split code keeps its info string: ${c.name}`, () => {
+      const chunks = chunkDocument(makeDoc(c.content, { title: '' }), { maxTokens: 120, overlapTokens: 20 }, 'src');
+      const pieces = chunks.filter((ch) => ch.metadata.split === 'code-lines');
+      assert.ok(pieces.length > 2);
+      for (const piece of pieces) assert.equal(fenceLines(piece.content)[0], c.open, piece.content);
+    });
+  }
+
   test('code without blank lines splits at lines', () => {
     const lines = Array.from({ length: 200 }, (_, i) => `x${i} = x${i} + ${i}`);
     const content = `\`\`\`python\n${lines.join('\n')}\n\`\`\``;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { corporaDir, fixturesDir } from '../paths.js';
@@ -80,7 +81,7 @@ export function webHelpPage(relPath: string, title: string, body: string): strin
 }
 
 /** Starts the WebHelp fixture; `/BASISHelp/WebHelp/` redirects to `Default.htm`, the home topic. */
-export async function startWebHelpSite(extra: Record<string, (res: import('node:http').ServerResponse) => void> = {}): Promise<LoopbackSite> {
+export async function startWebHelpSite(extra: Record<string, (res: ServerResponse) => void> = {}): Promise<LoopbackSite> {
   const pages = new Map<string, string>();
   for (const [rel, file] of Object.entries(WEBHELP_TOPICS)) pages.set(rel, publishTopic(rel, readFileSync(file, 'utf8')));
   const homeBody = `<h1>BASIS Help</h1><p>Start with <a href="Resources/Rules/Rules.htm">Rules</a> or the <a href="bbjobjects/Window/bbjwindow/bbjwindow.htm#methods">BBjWindow</a> reference.</p>

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ChunkStore } from '../../src/core/store/chunk-store.js';
+import { PgliteSqlClient } from '../../src/core/store/pglite-client.js';
+import { runCli } from '../helpers/cli.js';
+import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama-server.js';
+import { corporaDir } from '../helpers/paths.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { writeTestConfig } from '../helpers/test-config.js';
+
+/** A loopback port with nothing listening. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+describe('bbj validate', () => {
+  let ollama: FakeOllama;
+  before(async () => {
+    ollama = await startFakeOllama({ dimension: 16, models: ['other-model'] });
+  });
+  after(() => ollama.close());
+
+  test('reports every problem at once (paths, parser, options, database, model) and exits 2', async () => {
+    const dir = tempDir();
+    const port = await closedPort();
+    const configPath = writeTestConfig(dir, {
+      database: `url = "postgresql://bbj:s3cret-pw@127.0.0.1:${port}/rag"`,
+      ollamaUrl: ollama.url,
+      model: 'missing-model',
+      sources: [
+        { name: 'docs', parser: 'mdx', paths: ['no/such/dir'] },
+        { name: 'asciidoc', parser: 'asciidoc', paths: [] },
+        { name: 'flare', parser: 'flare', paths: [path.join(corporaDir, 'flare-liquibase')], options: { toc_order: 5 } },
+      ],
+    });
+    const result = await runCli(['validate', '--config', configPath, '--json']);
+    assert.equal(result.code, 2, result.stderr);
+    const report = JSON.parse(result.stdout);
+    const issues: string[] = report.issues;
+    const has = (pattern: RegExp) => assert.ok(issues.some((i) => pattern.test(i)), `expected an issue matching ${pattern}, got:\n${issues.join('\n')}`);
+    has(/source "docs".*paths\[0\] = "no\/such\/dir" not found/);
+    has(/source "asciidoc".*unknown parser type "asciidoc".*available: .*mdx/);
+    has(/source "flare".*options\.toc_order/);
+    has(/ollama pull missing-model/);
+    has(new RegExp(`database postgresql://bbj:\\*\\*\\*\\*@127\\.0\\.0\\.1:${port}/rag`));
+    assert.ok(!result.stdout.includes('s3cret-pw') && !result.stderr.includes('s3cret-pw'), 'the password is never printed');
+  });
+
+  test('writes nothing: a missing embedded store is not created; a stored dimension that differs is reported', async () => {
+    const dir = tempDir();
+    const fresh = path.join(dir, 'never-created');
+    const missing = writeTestConfig(dir, {
+      database: `path = ${JSON.stringify(fresh)}`,
+      ollamaUrl: ollama.url,
+      model: 'other-model',
+      sources: [{ name: 'mdx-beginner', parser: 'mdx', paths: [path.join(corporaDir, 'mdx-bbj-beginner-course', 'docs')] }],
+    });
+    const ok = await runCli(['validate', '--config', missing]);
+    assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+    assert.match(ok.stdout, /Validation OK/);
+    assert.equal(existsSync(fresh), false, 'validate must not create the store');
+
+    const existing = path.join(dir, 'eight-dims');
+    const sql = await PgliteSqlClient.open(existing);
+    await new ChunkStore(sql).migrate(8, 'ollama:older-model');
+    await sql.close();
+    const mismatch = writeTestConfig(tempDir(), {
+      database: `path = ${JSON.stringify(existing)}`,
+      ollamaUrl: ollama.url,
+      model: 'other-model',
+      sources: [{ name: 'mdx-beginner', parser: 'mdx', paths: [path.join(corporaDir, 'mdx-bbj-beginner-course', 'docs')] }],
+    });
+    const bad = await runCli(['validate', '--config', mismatch]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stdout, /stores 8-dimensional vectors but embedder\.dimensions = 16/);
+  });
+});
