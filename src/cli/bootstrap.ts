@@ -15,7 +15,8 @@ export async function buildRegistry(oclifConfig?: Config): Promise<PluginRegistr
   const registry = new PluginRegistry();
   for (const descriptor of builtinDescriptors) registry.register(descriptor, { kind: 'core' });
   if (!oclifConfig) return registry;
-  const result = await oclifConfig.runHook(REGISTER_HOOK, {});
+  // captureErrors: a hook that calls this.error() (an oclif exit error) must not end the command.
+  const result = await oclifConfig.runHook(REGISTER_HOOK, {}, undefined, true);
   for (const failure of result.failures) {
     registry.reportPluginFailure({ kind: 'plugin', name: failure.plugin.name, version: failure.plugin.version }, `its ${REGISTER_HOOK} hook threw: ${failure.error.message}`);
   }

@@ -83,7 +83,11 @@ export class PluginRegistry {
   private add<T extends object>(map: Map<string, Registered<T>>, type: string, value: T, origin: PluginOrigin, what: string): string | undefined {
     const existing = map.get(type);
     if (existing) {
-      return this.problem(`${describeOrigin(origin)}: ${what} type "${type}" is already provided by ${describeOrigin(existing.origin)}; the second one was ignored. Uninstall one of the two plugins.`);
+      // The core cannot be uninstalled: then the advice names the plugin's own uninstall command.
+      const fix = existing.origin.kind === 'core' && origin.kind === 'plugin'
+        ? `Uninstall the plugin (bbj plugins uninstall ${origin.name}) or ask its author to rename the type.`
+        : 'Uninstall one of the two plugins (bbj plugins uninstall NAME).';
+      return this.problem(`${describeOrigin(origin)}: ${what} type "${type}" is already provided by ${describeOrigin(existing.origin)}; the second one was ignored. ${fix}`);
     }
     map.set(type, { value, origin });
     return undefined;

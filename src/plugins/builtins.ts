@@ -8,6 +8,8 @@ import { mdxParser } from './mdx/index.js';
 import { ollamaProvider } from './ollama/index.js';
 import { openAICompatibleProvider } from './openai-compatible/index.js';
 import { pdfParser } from './pdf/index.js';
+import { webCrawlParser } from './web-crawl/index.js';
+import { wordpressAdvantageParser, wordpressKbParser } from './wordpress/index.js';
 
 /**
  * The plugins that ship with bbj-rag. They go through the same registry and shape checks as
@@ -19,6 +21,9 @@ export const builtinDescriptors: PluginDescriptor[] = [
   defineParser(pdfParser),
   defineParser(bbjSourceParser),
   defineParser(javadocParser),
+  defineParser(wordpressAdvantageParser),
+  defineParser(wordpressKbParser),
+  defineParser(webCrawlParser),
   defineEmbedder(ollamaProvider),
   defineEmbedder(hashProvider),
   defineEmbedder(openAICompatibleProvider),

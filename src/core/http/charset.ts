@@ -1,3 +1,4 @@
+import { decodeUtf8OrWindows1252, decodeWindows1252 } from '../text/windows-1252.js';
 /** Media types whose bodies are text and get decoded. */
 export function isTextType(contentType: string): boolean {
   return contentType.startsWith('text/') || /[+/](xml|json|javascript)$/.test(contentType) || contentType === 'application/xhtml+xml';
@@ -26,12 +27,6 @@ export function sniffCharset(body: Uint8Array): string | undefined {
   return meta?.[1].toLowerCase();
 }
 
-// Node 20's TextDecoder decodes the windows-1252 family as ISO-8859-1, leaving C1 control
-// characters where Windows has curly quotes, dashes and the euro sign; this table fixes 0x80-0x9f.
-const CP1252_C1 = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018,
-  0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
 const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii']);
 
 /**
@@ -48,14 +43,5 @@ export function decodeBody(body: Uint8Array, contentTypeHeader: string | undefin
       // Unknown label: fall through to the guess.
     }
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    return decodeWindows1252(body);
-  }
-}
-
-function decodeWindows1252(body: Uint8Array): string {
-  const latin1 = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
-  return latin1.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_C1[c.charCodeAt(0) - 0x80]));
+  return decodeUtf8OrWindows1252(body).text;
 }

@@ -3,7 +3,7 @@ import type { ResolvedConfig, SourceConfig } from '../config/resolved-config.js'
 import type { Embedder } from '../contracts/embedder.js';
 import type { Services } from '../container.js';
 import { ExitCode, ValidationError, errorMessage } from '../errors/bbj-error.js';
-import { chunkDocument } from '../chunking/chunker.js';
+import { CHUNKER_VERSION, chunkDocument } from '../chunking/index.js';
 import { ingestSource } from '../pipeline/ingest-source.js';
 import { emptyStats, type SourceStats } from '../pipeline/source-stats.js';
 import { ChunkStore } from '../store/chunk-store.js';
@@ -174,7 +174,7 @@ async function ingestOne(
   try {
     const embedder = state.embedder!;
     const shapingKey = [
-      'chunker:1', config.chunking.maxTokens, config.chunking.overlapTokens, embeddingModelId(embedder),
+      `chunker:${CHUNKER_VERSION}`, config.chunking.maxTokens, config.chunking.overlapTokens, embeddingModelId(embedder),
       ...services.registry.enrichers().map((e) => `${e.name}@${e.version}`),
     ].join('|');
     stats = await ingestSource({
@@ -196,7 +196,7 @@ async function ingestOne(
         task.output = describeProgress(s, p);
       },
     });
-    await store.recordSource(state.runId!, source.name, 'ok', { ...stats, skipped: stats.skipped.length });
+    await store.recordSource(state.runId!, source.name, 'ok', { ...stats, skipped: stats.skipped.length, skipped_items: stats.skipped });
     state.outcomes.push({ name: source.name, parser: source.parser, status: 'ok', durationMs: Date.now() - started, stats });
     task.title = `${source.name}: ${describeProgress(stats, {})}`;
   } catch (error) {

@@ -153,7 +153,10 @@ export class ChunkStore {
         const old = await tx.query<{ content_hash: string }>('DELETE FROM chunks WHERE source_name = $1 AND doc_key = $2 RETURNING content_hash', [source, doc.key]);
         const oldHashes = new Set(old.map((r) => r.content_hash));
         const newHashes = new Set(doc.chunks.map((c) => c.contentHash));
-        for (const chunk of doc.chunks) oldHashes.has(chunk.contentHash) ? result.chunksKept++ : result.chunksNew++;
+        for (const chunk of doc.chunks) {
+          if (oldHashes.has(chunk.contentHash)) result.chunksKept++;
+          else result.chunksNew++;
+        }
         result.chunksDeleted += [...oldHashes].filter((h) => !newHashes.has(h)).length;
         await tx.query(
           `INSERT INTO documents (source_name, doc_key, source_url, fingerprint, chunk_count, last_run_id, http_etag, http_last_modified, updated_at)

@@ -1,9 +1,9 @@
+import { decodeUtf8OrWindows1252 } from '../../core/text/windows-1252.js';
+
 /** A source file decoded to text, or the reason it has no text. */
 export type DecodedSource = { ok: true; text: string; encoding: 'utf-8' | 'windows-1252' } | { ok: false; reason: string };
 
 const TOKENIZED_MAGIC = Buffer.from('<<bbj>>', 'latin1');
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
 
 /**
  * Decodes a BBj source file: UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252
@@ -16,14 +16,7 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
     return { ok: false, reason: 'tokenized (binary) BBj program (starts with <<bbj>>): no source text to index' };
   }
   if (buf.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-  let text: string;
-  let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
-  try {
-    text = utf8.decode(buf);
-  } catch {
-    text = cp1252.decode(buf);
-    encoding = 'windows-1252';
-  }
+  const { text, encoding } = decodeUtf8OrWindows1252(buf);
   // TextDecoder strips a UTF-8 BOM already; normalise line ends so line-based rules see one form.
   return { ok: true, text: text.replace(/\r\n?/g, '\n'), encoding };
 }

@@ -1,21 +1,11 @@
+import { decodeUtf8OrWindows1252 } from '../../core/text/windows-1252.js';
+
 /** Text of a Flare file and how its bytes were decoded. */
 export interface DecodedText {
   /** The file text without a byte-order mark. */
   text: string;
   /** Encoding used: `utf-8`, `utf-16le`, `utf-16be` or `windows-1252` (fallback for invalid UTF-8). */
   encoding: string;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const latin1 = new TextDecoder('latin1');
-
-// Node without full ICU decodes `windows-1252` as Latin-1, so 0x80-0x9F would become C1
-// control characters; this table maps them as Windows does (undefined bytes stay as they are).
-const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-/** Decodes Windows-1252 bytes. */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  return latin1.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]);
 }
 
 /**
@@ -34,9 +24,5 @@ export function decodeFlareBytes(bytes: Uint8Array): DecodedText | undefined {
   const body = bytes.subarray(start);
   // A NUL byte never occurs in an XHTML topic; it means an image or other binary file.
   if (body.includes(0)) return undefined;
-  try {
-    return { text: utf8.decode(body), encoding: 'utf-8' };
-  } catch {
-    return { text: decodeWindows1252(body), encoding: 'windows-1252' };
-  }
+  return decodeUtf8OrWindows1252(body);
 }

@@ -1,9 +1,9 @@
 import * as cheerio from 'cheerio';
 import createDebug from 'debug';
 import { isHttpFailure } from '../../core/contracts/http.js';
+import type { HttpSourceSettings } from '../../core/contracts/http.js';
 import type { DocumentInput } from '../../core/contracts/document.js';
 import type { ParserContext } from '../../core/contracts/parser.js';
-import type { HttpClientSettings } from '../../core/http/http-settings.js';
 import { looksLikePdf, validatorsOf } from '../web-common/fetch-page.js';
 import { extractLinks } from '../web-common/links.js';
 import type { WebParser } from '../web-common/web-parser.js';
@@ -16,7 +16,7 @@ const debug = createDebug('bbj:web-crawl');
 const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
 
 /** Client settings of a crawl: the base URL's host and directory, the configured rate limit and page cap. */
-export function webCrawlHttpSettings(options: WebCrawlOptions): Partial<HttpClientSettings> & Pick<HttpClientSettings, 'scope'> {
+export function webCrawlHttpSettings(options: WebCrawlOptions): HttpSourceSettings {
   const root = crawlRoot(options.base_url);
   return {
     scope: { hosts: [root.host], pathPrefix: root.pathname },
@@ -84,6 +84,6 @@ export const webCrawlParser: WebParser<WebCrawlOptions> = {
   description: 'Breadth-first crawl of a published help site (MadCap Flare HTML5 WebHelp by default)',
   optionsSchema: webCrawlOptionsSchema,
   requiresPaths: false,
-  httpSettings: webCrawlHttpSettings,
+  http: webCrawlHttpSettings,
   parse: crawl,
 };

@@ -31,7 +31,7 @@ export function createAdvantageParser(pdfToMarkdown: PdfToMarkdown = extractPdfM
     description: 'BASIS Advantage magazine articles (WordPress pages and PDFs) discovered from an index page or sitemap',
     optionsSchema: advantageOptionsSchema,
     requiresPaths: false,
-    httpSettings: (options) => wordpressHttpSettings(options),
+    http: (options) => wordpressHttpSettings(options),
     parse: (ctx) => {
       const path = ctx.options.article_path.toLowerCase();
       return readWordpressSource(ctx, {

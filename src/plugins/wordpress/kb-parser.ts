@@ -43,7 +43,7 @@ export function createKbParser(pdfToMarkdown: PdfToMarkdown = extractPdfMarkdown
     description: 'BASIS Knowledge Base articles (Echo Knowledge Base on WordPress) discovered from the index page or sitemap',
     optionsSchema: kbOptionsSchema,
     requiresPaths: false,
-    httpSettings: (options) => wordpressHttpSettings(options),
+    http: (options) => wordpressHttpSettings(options),
     parse: (ctx) => {
       const pattern = new RegExp(ctx.options.article_pattern, 'i');
       return readWordpressSource(ctx, {

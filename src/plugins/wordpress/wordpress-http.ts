@@ -1,9 +1,9 @@
-import type { HttpClientSettings } from '../../core/http/http-settings.js';
+import type { HttpSourceSettings } from '../../core/contracts/http.js';
 import { ARTICLE_TYPES } from './wordpress-options.js';
 import type { WordpressCommonOptions } from './wordpress-options.js';
 
 /** Client settings of a WordPress source: the index's host plus `extra_hosts`, the configured rate limit. */
-export function wordpressHttpSettings(options: WordpressCommonOptions): Partial<HttpClientSettings> & Pick<HttpClientSettings, 'scope'> {
+export function wordpressHttpSettings(options: WordpressCommonOptions): HttpSourceSettings {
   const hosts = [new URL(options.index_url).host, ...options.extra_hosts];
   return {
     scope: { hosts: [...new Set(hosts.map((h) => h.toLowerCase()))] },

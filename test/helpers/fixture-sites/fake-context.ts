@@ -27,7 +27,7 @@ export const fastHttp: Partial<HttpClientSettings> = { timeoutMs: 400, maxAttemp
 
 /**
  * Runs a web parser the way the host will: options through its schema, a client built from
- * the defaults, the parser's `httpSettings(options)` and the test's overrides.
+ * the defaults, the parser's `http(options)` and the test's overrides.
  */
 export async function runWebParser<O>(
   parser: WebParser<O>,
@@ -35,7 +35,7 @@ export async function runWebParser<O>(
   overrides: Partial<HttpClientSettings> = {},
 ): Promise<ParserRun & { http: HttpClient }> {
   const options = parser.optionsSchema.parse(rawOptions);
-  const http = createHttpClient({ ...fastHttp, ...parser.httpSettings(options), ...overrides });
+  const http = createHttpClient({ ...fastHttp, ...parser.http(options), ...overrides });
   return { ...(await runParser(parser, options, http)), http };
 }
 

@@ -102,7 +102,7 @@ describe('web-crawl over a loopback Flare HTML5 WebHelp', () => {
 
   test('options are strict with the real help as default', () => {
     assert.equal(webCrawlOptionsSchema.parse({}).base_url, 'https://documentation.basis.cloud/BASISHelp/WebHelp/');
-    assert.deepEqual(webCrawlParser.httpSettings(webCrawlOptionsSchema.parse({})).scope, { hosts: ['documentation.basis.cloud'], pathPrefix: '/BASISHelp/WebHelp/' });
+    assert.deepEqual(webCrawlParser.http(webCrawlOptionsSchema.parse({})).scope, { hosts: ['documentation.basis.cloud'], pathPrefix: '/BASISHelp/WebHelp/' });
     assert.equal(webCrawlOptionsSchema.safeParse({ maxpages: 1 }).success, false);
   });
 });

@@ -146,7 +146,7 @@ describe('wordpress-advantage over a loopback WordPress site', () => {
   test('options are strict and default to the real site', () => {
     const defaults = advantageOptionsSchema.parse({});
     assert.equal(defaults.index_url, 'https://basis.cloud/advantage-index/');
-    assert.deepEqual(wordpressAdvantageParser.httpSettings(defaults).scope.hosts, ['basis.cloud', 'documentation.basis.cloud']);
+    assert.deepEqual(wordpressAdvantageParser.http(defaults).scope.hosts, ['basis.cloud', 'documentation.basis.cloud']);
     assert.equal(advantageOptionsSchema.safeParse({ index_ur: 'x' }).success, false);
   });
 });
