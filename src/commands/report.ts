@@ -17,12 +17,9 @@ const LIFECYCLE_LABELS = [...new Set(LIFECYCLES.flatMap((l) => [l, l.replace('_'
 
 export default class Report extends BbjCommand {
   static override summary = 'Show what is in the store and whether its chunks meet the quality properties.';
-  static override description = `Per source: documents and chunks by document type and by generation, the untagged
-share, a histogram of chunk token counts, chunks at and above the token limit, and the
-documents that produced no chunk (from the manifest and the last successful run).
-Then PASS/FAIL for each quality property: no chunk above the limit unless marked as an
-unsplittable line, no heading-only chunk, no doc_type outside the vocabulary, no lifecycle
-label inside generations. Reads the store only.
+  static override description = `Per source: documents and chunks by document type and by generation, the untagged share, a histogram of chunk token counts, chunks at and above the token limit, and the documents that produced no chunk (from the manifest and the last successful run).
+
+Then PASS/FAIL for each quality property: no chunk above the limit unless marked as an unsplittable line, no heading-only chunk, no doc_type outside the vocabulary, no lifecycle label inside generations. Reads the store only.
 
 Exit codes: 0 every property holds, 1 a property fails, 2 configuration or store error.`;
   static override examples = [

@@ -7,10 +7,7 @@ import { runValidate, type ValidationReport } from '../core/runner/validate-runn
 
 export default class Validate extends BbjCommand {
   static override summary = 'Run every preflight check (config, paths, database and pgvector, embedder and model) and write nothing.';
-  static override description = `Reports every problem at once: unknown parser types, invalid options, missing paths,
-an unreachable database or one without pgvector, a stored vector dimension that differs from
-the embedder's, an unreachable embedder, a model that is not pulled, and plugins that failed
-to load. Exit code 0 when all is well, 2 otherwise.`;
+  static override description = `Reports every problem at once: unknown parser types, invalid options, missing paths, an unreachable database or one without pgvector, a stored vector dimension that differs from the embedder's, an unreachable embedder, a model that is not pulled, and plugins that failed to load. Exit code 0 when all is well, 2 otherwise.`;
   static override examples = ['<%= config.bin %> validate', '<%= config.bin %> validate --config examples/sample/sources.toml --json'];
   static override flags = {
     ...configFlags,

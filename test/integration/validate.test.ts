@@ -53,6 +53,30 @@ describe('bbj validate', () => {
     assert.ok(!result.stdout.includes('s3cret-pw') && !result.stderr.includes('s3cret-pw'), 'the password is never printed');
   });
 
+  test('ingest all stops after validation when anything is wrong: exit 2, no run, no chunk', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'db');
+    const configPath = writeTestConfig(dir, {
+      database: `path = ${JSON.stringify(db)}`,
+      ollamaUrl: ollama.url,
+      model: 'other-model',
+      sources: [
+        { name: 'mdx-beginner', parser: 'mdx', paths: [path.join(corporaDir, 'mdx-bbj-beginner-course', 'docs')] },
+        { name: 'docs', parser: 'mdx', paths: ['no/such/dir'] },
+      ],
+    });
+    const result = await runCli(['ingest', 'all', '--config', configPath, '--json']);
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    const error = JSON.parse(result.stdout).error;
+    assert.equal(error.code, 'VALIDATION_FAILED');
+    assert.ok(error.issues.some((i: string) => /paths\[0\] = "no\/such\/dir" not found/.test(i)));
+    assert.equal(ollama.textsEmbedded, 0, 'nothing was embedded');
+    const sql = await PgliteSqlClient.open(db);
+    const tables = await sql.query(`SELECT 1 FROM information_schema.tables WHERE table_name IN ('chunks', 'runs')`);
+    await sql.close();
+    assert.equal(tables.length, 0, 'no schema was created, no run recorded');
+  });
+
   test('writes nothing: a missing embedded store is not created; a stored dimension that differs is reported', async () => {
     const dir = tempDir();
     const fresh = path.join(dir, 'never-created');

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import Asciidoctor from '@asciidoctor/core';
 import gfmPlugin from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
@@ -37,11 +38,30 @@ const FORCED_ATTRIBUTES = { 'toc!': '', 'sectanchors!': '', 'sectlinks!': '' };
 const METADATA_ATTRIBUTES = ['author', 'email', 'revnumber', 'revdate', 'description', 'keywords'];
 
 /**
+ * Asciidoctor resolves the top file's includes against `base_dir`, which in `safe` mode is
+ * also the jail no include may leave. To let `include::../shared/x.adoc[]` work inside the
+ * source folder (and nothing outside it), the jail is the source folder and the top file's
+ * relative targets are rewritten relative to it. Nested includes are resolved by Asciidoctor
+ * against their own file. Targets with attributes, URLs and absolute paths are left alone.
+ * @param {string} text
+ * @param {string} fileDir folder of the file
+ * @param {string} baseDir the jail: the source folder
+ */
+export function rebaseIncludes(text, fileDir, baseDir) {
+  return text.replace(/^(include::)([^[\n]+)(\[)/gm, (line, head, target, bracket) => {
+    if (target.includes('{') || /^[a-z][a-z0-9+.-]*:/i.test(target) || path.isAbsolute(target)) return line;
+    const rebased = path.relative(baseDir, path.resolve(fileDir, target)).split(path.sep).join('/');
+    return `${head}${rebased}${bracket}`;
+  });
+}
+
+/**
  * Converts one AsciiDoc text to Markdown with Asciidoctor's HTML5 converter and Turndown.
  * Asciidoctor's own warnings (a missing include, an unknown attribute) are returned, not
  * printed, so the parser can route them to the host's logger.
  * @param {string} text AsciiDoc source.
- * @param {{ baseDir: string, attributes?: Record<string, string> }} options
+ * @param {{ baseDir: string, fileDir?: string, attributes?: Record<string, string> }} options
+ *   `baseDir`: the folder includes may not leave; `fileDir`: the file's folder (default `baseDir`).
  * @returns {{ title: string | undefined, markdown: string, metadata: Record<string, string>, warnings: string[] }}
  */
 export function convertAsciidoc(text, options) {
@@ -51,8 +71,10 @@ export function convertAsciidoc(text, options) {
   const previous = engine.LoggerManager.getLogger();
   engine.LoggerManager.setLogger(logger);
   try {
-    const doc = engine.load(text, { safe: 'safe', base_dir: options.baseDir, attributes: { ...options.attributes, ...FORCED_ATTRIBUTES } });
-    const title = doc.getDocumentTitle({ sanitize: true }) || undefined;
+    const source = rebaseIncludes(text, options.fileDir ?? options.baseDir, options.baseDir);
+    const doc = engine.load(source, { safe: 'safe', base_dir: options.baseDir, attributes: { ...options.attributes, ...FORCED_ATTRIBUTES } });
+    // Without `partition`, the title comes back as a plain string.
+    const title = /** @type {string | undefined} */ (doc.getDocumentTitle({ sanitize: true })) || undefined;
     // Turndown leaves indented blank lines between loose list items; they carry nothing.
     const body = markdownConverter().turndown(doc.convert() || '').replace(/\n[ \t]+(?=\n)/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
     const markdown = title && body ? `# ${title}\n\n${body}` : body;

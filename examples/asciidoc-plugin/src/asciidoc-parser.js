@@ -27,7 +27,9 @@ async function* sourceFiles(ctx) {
   const several = ctx.source.paths.length > 1;
   for (const root of ctx.source.paths) {
     const prefix = several ? `${path.basename(root)}/` : '';
-    for (const file of await listAsciidocFiles(root, ctx.options)) yield { ...file, key: `${prefix}${file.relative}` };
+    // Includes may reach any file of the source path (its folder, for a single-file path).
+    const baseDir = (await stat(root)).isDirectory() ? root : path.dirname(root);
+    for (const file of await listAsciidocFiles(root, ctx.options)) yield { ...file, baseDir, key: `${prefix}${file.relative}` };
   }
 }
 
@@ -79,7 +81,7 @@ async function readDocument(ctx, file) {
     } catch {
       return void ctx.skip(file.absolute, 'not valid UTF-8 (AsciiDoc files must be UTF-8)');
     }
-    const converted = convertAsciidoc(text, { baseDir: path.dirname(file.absolute), attributes: ctx.options.attributes });
+    const converted = convertAsciidoc(text, { baseDir: file.baseDir, fileDir: path.dirname(file.absolute), attributes: ctx.options.attributes });
     for (const warning of converted.warnings) ctx.log.warn(`${file.absolute}: asciidoctor ${warning}`);
     if (!converted.markdown.trim()) return void ctx.skip(file.absolute, 'no content after conversion');
     const fileName = path.basename(file.relative);

@@ -2,7 +2,7 @@
 // Unit tests of the parser, without the CLI or a database: bbj-rag/plugin runs the parser
 // and checks its documents and descriptors exactly as the host does. Run: npm test
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -15,7 +15,10 @@ const docs = path.join(path.dirname(fileURLToPath(import.meta.url)), 'docs');
 
 function scratchDir(files) {
   const dir = mkdtempSync(path.join(tmpdir(), 'adoc-test-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
   return dir;
 }
 
@@ -73,6 +76,24 @@ describe('asciidoc parser', () => {
     const { documents } = await collectDocuments(asciidocParser, { paths: [dir], log });
     assert.equal(documents.length, 1);
     assert.match(warnings.join('\n'), /broken\.adoc: asciidoctor error at line 3: include file not found/);
+  });
+
+  test('includes resolve from the including file, anywhere inside the source folder and never outside it', async () => {
+    const outer = scratchDir({
+      'outside.adoc': 'OUTSIDE secret.\n',
+      'src/guide/page.adoc': '= Page\n\ninclude::_near.adoc[]\n\ninclude::../shared/_far.adoc[]\n\ninclude::../../outside.adoc[]\n',
+      'src/guide/_near.adoc': 'NEAR text.\n',
+      'src/shared/_far.adoc': 'FAR text.\n\ninclude::_deeper.adoc[]\n',
+      'src/shared/_deeper.adoc': 'DEEPER text.\n',
+    });
+    const warnings = [];
+    const log = { debug() {}, info() {}, warn: (m) => warnings.push(m) };
+    const { documents } = await collectDocuments(asciidocParser, { paths: [path.join(outer, 'src')], log });
+    assert.deepEqual(documents.map((d) => d.key), ['guide/page.adoc']);
+    const { content } = documents[0];
+    for (const text of ['NEAR text.', 'FAR text.', 'DEEPER text.']) assert.ok(content.includes(text), `${text} included:\n${content}`);
+    assert.ok(!content.includes('OUTSIDE secret'), 'nothing outside the source folder is read');
+    assert.match(warnings.join('\n'), /page\.adoc: asciidoctor .*(illegal reference to ancestor of jail|include file not found)/);
   });
 
   test('unknown options are refused with the key named', () => {

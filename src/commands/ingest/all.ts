@@ -5,10 +5,7 @@ import type { RunSummary } from '../../core/runner/run-summary.js';
 
 export default class IngestAll extends IngestCommand {
   static override summary = 'Ingest every enabled source of sources.toml: parse, chunk, embed, store.';
-  static override description = `Validation runs first and reports every problem before anything is written.
-Then each source runs as its own task; a failed source never stops the others.
-Unchanged documents are skipped before embedding, edited documents replace their chunks,
-and documents gone from a source are deleted at the end of its run.
+  static override description = `Validation runs first and reports every problem before anything is written. Then each source runs as its own task; a failed source never stops the others. Unchanged documents are skipped before embedding, edited documents replace their chunks, and documents gone from a source are deleted at the end of its run.
 
 Exit codes: 0 every source succeeded, 1 a source failed, 2 configuration or validation error.`;
   static override examples = [

@@ -133,6 +133,8 @@ function validationTasks(task: TaskWrapper, config: ResolvedConfig, sources: Sou
 }
 
 async function prepareStore(task: TaskWrapper, config: ResolvedConfig, sources: SourceConfig[], state: RunState, options: IngestOptions) {
+  // Validation subtasks run with exitOnError: false so every problem is collected; stop here if any was found.
+  if (state.issues.length) throw new ValidationError(state.issues);
   const store = new ChunkStore(state.sql!);
   state.store = store;
   await store.migrate(config.embedder.dimensions, embeddingModelId(state.embedder!));

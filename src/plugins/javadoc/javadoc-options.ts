@@ -3,8 +3,12 @@ import { z } from 'zod';
 /** The `options` table of a `javadoc` source. */
 export const javadocOptionsSchema = z
   .object({
-    /** Also read `*.json` in subdirectories (the BBj installation keeps them flat). */
-    recursive: z.boolean().default(false),
+    /**
+     * Also read `*.json` in subdirectories. On by default: the BBj installation keeps them flat,
+     * but an exported or checked-out javadoc tree nests them, and a source that silently finds
+     * nothing is worse than one that looks one level deeper.
+     */
+    recursive: z.boolean().default(true),
   })
   .strict();
 

@@ -27,11 +27,13 @@ export async function* pdfToDocuments(bytes: Uint8Array, info: PdfFileInfo, opti
   const pdf = await extractPdfSections(bytes, options);
   const docTitle = info.title?.trim() || pdf.title || info.fileName.replace(/\.pdf$/i, '') || info.fileName;
   const slugs = new SlugSet();
-  for (const section of pdf.sections) {
+  for (const [index, section] of pdf.sections.entries()) {
     const title = section.title || docTitle;
     const slug = slugs.take(section.level === 0 && pdf.sections.length > 1 ? 'preamble' : title);
     const heading = section.title ? `${'#'.repeat(Math.min(6, Math.max(1, section.level)))} ${section.title}` : '';
-    const content = [heading, section.markdown].filter((s) => s.trim().length > 0).join('\n\n');
+    // A chapter whose text all lives in its subsections would be a bare heading: list what it contains instead.
+    const body = section.markdown.trim() || contentsOf(pdf.sections, index);
+    const content = [heading, body].filter((s) => s.trim().length > 0).join('\n\n');
     yield {
       key: `${info.keyBase}#${slug}`,
       sourceUrl: `${info.urlBase}#${slug}`,
@@ -51,4 +53,15 @@ export async function* pdfToDocuments(bytes: Uint8Array, info: PdfFileInfo, opti
       },
     };
   }
+}
+
+/** "Contains: ..." for a section without text of its own, from the sections nested directly under it. */
+function contentsOf(sections: readonly { title: string; level: number }[], index: number): string {
+  const level = sections[index]!.level;
+  const children: string[] = [];
+  for (const next of sections.slice(index + 1)) {
+    if (next.level <= level) break;
+    if (next.level === level + 1 && next.title) children.push(next.title);
+  }
+  return children.length ? `This section contains: ${children.join('; ')}.` : '';
 }
