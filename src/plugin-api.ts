@@ -14,12 +14,12 @@ import { silentLogger, type Logger } from './core/contracts/logger.js';
 import type { Parser, ParserContext, ParserProgress, SkippedItem, SourceInfo, ValidationIssue } from './core/contracts/parser.js';
 import { createHttpClient } from './core/http/index.js';
 import type { PluginDescriptor } from './core/plugin-descriptor.js';
-import { PluginRegistry } from './core/registry.js';
 
 export type * from './core/contracts/index.js';
 export { DocumentSchema, isHttpFailure, silentLogger } from './core/contracts/index.js';
 export {
   CURRENT_API_VERSION,
+  REGISTER_HOOK,
   SUPPORTED_API_VERSIONS,
   defineEmbedder,
   defineEnricher,
@@ -30,8 +30,6 @@ export {
   type PluginDescriptor,
 } from './core/plugin-descriptor.js';
 
-/** Name of the oclif hook a plugin declares in `package.json` (`oclif.hooks`). */
-export const REGISTER_HOOK = 'bbj:register';
 /** What a `bbj:register` hook may return (or resolve to). */
 export type RegisterHookResult = PluginDescriptor[] | { descriptors: PluginDescriptor[] };
 /** Signature of a `bbj:register` hook module's default export. */
@@ -166,17 +164,9 @@ export interface PluginCheck {
  */
 export async function checkPlugin(hookResult: unknown, plugin: { name: string; version: string } = { name: 'plugin-under-test', version: '0.0.0' }): Promise<PluginCheck> {
   // Loaded on demand: most plugin tests never need the built-in parsers.
-  const { builtinDescriptors } = await import('./plugins/builtins.js');
-  const registry = new PluginRegistry();
-  for (const descriptor of builtinDescriptors) registry.register(descriptor, { kind: 'core' });
-  const origin = { kind: 'plugin' as const, ...plugin };
-  const value = await hookResult;
-  const descriptors = Array.isArray(value) ? value : (value as { descriptors?: unknown } | undefined)?.descriptors;
-  if (!Array.isArray(descriptors)) {
-    registry.reportPluginFailure(origin, `its ${REGISTER_HOOK} hook must return an array of descriptors (or { descriptors: [...] }), got ${typeof value}`);
-  } else {
-    for (const descriptor of descriptors) registry.register(descriptor, origin);
-  }
+  const { builtinRegistry } = await import('./cli/bootstrap.js');
+  const registry = builtinRegistry();
+  registry.registerHookResult(await hookResult, { kind: 'plugin', ...plugin });
   const mine = (o: { origin: { kind: string } }) => o.origin.kind === 'plugin';
   return {
     problems: [...registry.problems],

@@ -2,18 +2,15 @@ import type { Config } from '@oclif/core';
 import createDebug from 'debug';
 import type { Logger } from '../core/contracts/logger.js';
 import { PluginRegistry } from '../core/registry.js';
+import { REGISTER_HOOK } from '../core/plugin-descriptor.js';
 import { builtinDescriptors } from '../plugins/builtins.js';
-
-/** Name of the oclif hook third-party plugins answer with their descriptors. */
-export const REGISTER_HOOK = 'bbj:register';
 
 /**
  * The registry with the built-in plugins, then every installed oclif plugin that answers
  * `bbj:register`. A plugin that throws or returns garbage is recorded, never fatal.
  */
 export async function buildRegistry(oclifConfig?: Config): Promise<PluginRegistry> {
-  const registry = new PluginRegistry();
-  for (const descriptor of builtinDescriptors) registry.register(descriptor, { kind: 'core' });
+  const registry = builtinRegistry();
   if (!oclifConfig) return registry;
   // captureErrors: a hook that calls this.error() (an oclif exit error) must not end the command.
   const result = await oclifConfig.runHook(REGISTER_HOOK, {}, undefined, true);
@@ -22,15 +19,16 @@ export async function buildRegistry(oclifConfig?: Config): Promise<PluginRegistr
   }
   for (const success of result.successes) {
     const origin = { kind: 'plugin' as const, name: success.plugin.name, version: success.plugin.version };
-    const value = success.result as unknown;
-    if (value === undefined) continue;
-    const descriptors = Array.isArray(value) ? value : (value as { descriptors?: unknown })?.descriptors;
-    if (!Array.isArray(descriptors)) {
-      registry.reportPluginFailure(origin, `its ${REGISTER_HOOK} hook must return an array of descriptors (or { descriptors: [...] }), got ${typeof value}`);
-      continue;
-    }
-    for (const descriptor of descriptors) registry.register(descriptor, origin);
+    // Plugins without a bbj:register hook answer undefined: they contribute nothing.
+    if (success.result !== undefined) registry.registerHookResult(success.result, origin);
   }
+  return registry;
+}
+
+/** A registry holding only the built-in plugins. */
+export function builtinRegistry(): PluginRegistry {
+  const registry = new PluginRegistry();
+  for (const descriptor of builtinDescriptors) registry.register(descriptor, { kind: 'core' });
   return registry;
 }
 

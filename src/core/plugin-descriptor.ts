@@ -3,6 +3,9 @@ import type { EmbedderProvider } from './contracts/embedder.js';
 import type { Enricher } from './contracts/enricher.js';
 import type { Parser } from './contracts/parser.js';
 
+/** Name of the oclif hook third-party plugins answer with their descriptors. */
+export const REGISTER_HOOK = 'bbj:register';
+
 /** Plugin API versions this host understands. A descriptor with another version is refused with this list. */
 export const SUPPORTED_API_VERSIONS = [1] as const;
 /** The version `define*` helpers stamp on descriptors. */

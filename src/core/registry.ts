@@ -1,7 +1,7 @@
 import type { EmbedderProvider } from './contracts/embedder.js';
 import type { Enricher } from './contracts/enricher.js';
 import type { Parser } from './contracts/parser.js';
-import { DESCRIPTOR_SHAPE_HELP, DescriptorShape, SUPPORTED_API_VERSIONS, type PluginDescriptor } from './plugin-descriptor.js';
+import { DESCRIPTOR_SHAPE_HELP, DescriptorShape, REGISTER_HOOK, SUPPORTED_API_VERSIONS, type PluginDescriptor } from './plugin-descriptor.js';
 
 /** Where a contribution came from. */
 export type PluginOrigin = { kind: 'core' } | { kind: 'plugin'; name: string; version: string };
@@ -48,6 +48,16 @@ export class PluginRegistry {
     if (d.kind === 'embedder') return this.add(this.providers, d.provider.type, d.provider, origin, 'embedder');
     this.enricherList.push({ value: d.enricher, origin });
     return undefined;
+  }
+
+  /** Registers what a plugin's `bbj:register` hook returned: a descriptor array or `{ descriptors }`. */
+  registerHookResult(value: unknown, origin: PluginOrigin): void {
+    const descriptors = Array.isArray(value) ? value : (value as { descriptors?: unknown } | null | undefined)?.descriptors;
+    if (!Array.isArray(descriptors)) {
+      this.reportPluginFailure(origin, `its ${REGISTER_HOOK} hook must return an array of descriptors (or { descriptors: [...] }), got ${value === null ? 'null' : typeof value}`);
+      return;
+    }
+    for (const descriptor of descriptors) this.register(descriptor, origin);
   }
 
   /** Records a problem loading a whole plugin (it threw, or returned something that is not a list). */

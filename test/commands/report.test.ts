@@ -153,9 +153,10 @@ describe('bbj report after ingesting real corpora (mdx, pdf)', () => {
     assert.equal(report.sources.find((s) => s.name === 'mdx-dwc')!.untagged.share, 0);
   });
 
-  test('doc types stay in the vocabulary, no lifecycle label in generations, nothing oversized unmarked', () => {
+  test('every quality property holds on real corpora: vocabulary, lifecycle, nothing oversized unmarked, no heading-only chunk', () => {
     assert.ok(report.totals.byDocType.every((d) => (DOC_TYPES as readonly string[]).includes(d.label ?? '')));
-    for (const id of ['doc-types-in-vocabulary', 'no-lifecycle-in-generations', 'no-oversized-chunks']) {
+    assert.equal(reportExit, 0);
+    for (const id of ['doc-types-in-vocabulary', 'no-lifecycle-in-generations', 'no-oversized-chunks', 'no-heading-only-chunks']) {
       assert.equal(report.properties.find((p) => p.id === id)!.ok, true, id);
     }
   });

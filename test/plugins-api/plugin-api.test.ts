@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
-import { REGISTER_HOOK as HOST_HOOK } from '../../src/cli/bootstrap.js';
+import { REGISTER_HOOK as HOST_HOOK } from '../../src/core/plugin-descriptor.js';
 import {
   CURRENT_API_VERSION,
   REGISTER_HOOK,

@@ -3,14 +3,14 @@ import createDebug from 'debug';
 import type { Chunk, Document, JsonValue } from '../contracts/index.js';
 import { packAtoms, type PackedBody } from './atom-packer.js';
 import { HEADER_SEPARATOR, buildContextHeader } from './context-header.js';
-import { type Section, splitSections } from './markdown-sections.js';
+import { type Section, splitSections, topLevelBlocks } from './markdown-sections.js';
 import { sectionAtoms } from './section-atoms.js';
 import { countTokens, splitByTokens } from './token-counter.js';
 
 const log = createDebug('bbj:chunk');
 
 /** Version of the chunking rules; part of document fingerprints so changed rules re-chunk documents. */
-export const CHUNKER_VERSION = '1';
+export const CHUNKER_VERSION = '2';
 
 /** Chunking settings (from `[chunking]` in `sources.toml`). */
 export interface ChunkOptions {
@@ -59,7 +59,7 @@ function sectionBodies(section: Section, text: string, header: string, options: 
 /** The sections of a document; text the parser saw no block in still becomes one section. */
 function sectionsOf(text: string, depth: number): Section[] {
   const sections = splitSections(text, depth);
-  if (sections.length > 0 || !text.trim()) return sections;
+  if (sections.length > 0 || !text.trim() || topLevelBlocks(text).length > 0) return sections;
   return [{ headingPath: [], blocks: [{ node: { type: 'paragraph', children: [] }, start: 0, end: text.length }] }];
 }
 

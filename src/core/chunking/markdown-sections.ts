@@ -68,7 +68,7 @@ export function topLevelBlocks(markdown: string): Block[] {
  * Splits a Markdown text into sections at headings of depth `maxDepth` or less. Each
  * section knows its heading path with its parents. A section without body (only headings,
  * rules or comments) is merged into the next one, or into the previous one at the end of
- * the document, so no chunk is a bare heading.
+ * the document, so no chunk is a bare heading. A document without any body text has no section.
  */
 export function splitSections(markdown: string, maxDepth: number): Section[] {
   const raw: Section[] = [];
@@ -98,9 +98,9 @@ export function splitSections(markdown: string, maxDepth: number): Section[] {
     pending = undefined;
   }
   if (pending) {
-    const last = merged[merged.length - 1];
-    if (last) last.blocks.push(...pending.blocks);
-    else merged.push(pending);
+    // Trailing headings join the last section; a document of nothing but headings has no
+    // text to retrieve, so it gives no section at all (the pipeline reports it as skipped).
+    merged[merged.length - 1]?.blocks.push(...pending.blocks);
   }
   return merged;
 }

@@ -43,14 +43,14 @@ export function renderClassCard(cls: JavadocClass, pkg: string): ClassCard {
   }
   if (ctors.length > 0) {
     out.push('## Constructors');
-    for (const group of groupOverloads(ctors)) out.push(memberSection(group));
+    out.push(...memberSections(groupOverloads(ctors), 'Undocumented constructors'));
   }
   if (methods.length > 0) {
     const groups = groupOverloads(methods);
     out.push('## Method summary');
     out.push(summaryList(groups));
     out.push('## Methods');
-    for (const group of groups) out.push(memberSection(group));
+    out.push(...memberSections(groups, 'Undocumented methods'));
   }
   return { markdown: out.join('\n\n'), docUrl, methodCount: methods.length, constructorCount: ctors.length };
 }
@@ -79,6 +79,24 @@ function summaryList(groups: JavadocMember[][]): string {
   return [...byName]
     .map(([name, e]) => `- \`${name}\`${e.count > 1 ? ` (${e.count} overloads)` : ''}${e.summary ? ` - ${e.summary}` : ''}`)
     .join('\n');
+}
+
+/**
+ * One `###` section per documented member, then the undocumented ones as a single list:
+ * a member with nothing but its signature would otherwise be a heading with no body, and
+ * many of them in a row a chunk of bare headings.
+ */
+function memberSections(groups: JavadocMember[][], undocumentedTitle: string): string[] {
+  const documented = groups.filter((g) => hasDocs(g[0].docu));
+  const bare = groups.filter((g) => !hasDocs(g[0].docu)).flat();
+  const out = documented.map(memberSection);
+  if (bare.length > 0) out.push(`### ${undocumentedTitle}`, bare.map((m) => `- \`${m.name}(${paramList(m)})\``).join('\n'));
+  return out;
+}
+
+function hasDocs(docu: string): boolean {
+  const converted = docuToMarkdown(docu);
+  return converted.markdown !== '' || converted.docLinks.length > 0;
 }
 
 /** `### name(params)` (or `### name` with a signature list for grouped overloads), the full description and its help link. */

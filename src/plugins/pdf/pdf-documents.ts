@@ -33,6 +33,8 @@ export async function* pdfToDocuments(bytes: Uint8Array, info: PdfFileInfo, opti
     const heading = section.title ? `${'#'.repeat(Math.min(6, Math.max(1, section.level)))} ${section.title}` : '';
     // A chapter whose text all lives in its subsections would be a bare heading: list what it contains instead.
     const body = section.markdown.trim() || contentsOf(pdf.sections, index);
+    // An outline entry with no text and nothing under it is a bookmark, not content.
+    if (!body && pdf.sections.length > 1) continue;
     const content = [heading, body].filter((s) => s.trim().length > 0).join('\n\n');
     yield {
       key: `${info.keyBase}#${slug}`,

@@ -60,10 +60,10 @@ describe('chunker: sections and headings', () => {
     assert.ok(chunks[0].content.endsWith('## See also\n\n### Nothing here'));
   });
 
-  test('a document that is only a heading still gives one chunk', () => {
-    const chunks = chunkDocument(makeDoc('## Lonely'), opts, 'src');
-    assert.equal(chunks.length, 1);
-    assert.equal(bodyOf(chunks[0]), '## Lonely');
+  test('a document of nothing but headings gives no chunk (no heading-only chunk, ever)', () => {
+    assert.deepEqual(chunkDocument(makeDoc('## Lonely'), opts, 'src'), []);
+    assert.deepEqual(chunkDocument(makeDoc('# Index\n\n## A\n\n## B\n\n---\n\n## C'), opts, 'src'), []);
+    assert.equal(chunkDocument(makeDoc('# Index\n\n## A\n\nabacus'), opts, 'src').length, 1);
   });
 
   test('small consecutive sections are not merged across headings', () => {
