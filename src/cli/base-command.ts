@@ -11,6 +11,23 @@ export abstract class BbjCommand extends Command {
     process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }
 
+  /**
+   * The body every command shares: do the work, set the exit code from the result, print it
+   * as JSON or formatted text; a known error is rendered instead.
+   */
+  protected async respond<T>(json: boolean, work: () => Promise<T>, exitCode: (result: T) => number, format: (result: T) => string): Promise<T | undefined> {
+    try {
+      const result = await work();
+      process.exitCode = exitCode(result);
+      if (json) this.printJson(result);
+      else this.log(format(result));
+      return result;
+    } catch (error) {
+      this.handleError(error, json);
+      return undefined;
+    }
+  }
+
   /** Renders a known error and sets the exit code; rethrows unknown ones. */
   protected handleError(error: unknown, json: boolean): void {
     if (!(error instanceof BbjError)) throw error;

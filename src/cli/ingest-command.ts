@@ -17,22 +17,14 @@ export interface IngestCommandFlags {
 /** Shared body of `ingest all` and `ingest source`: run, print the summary, set the exit code. */
 export abstract class IngestCommand extends BbjCommand {
   protected async ingest(flags: IngestCommandFlags, sourceNames: string[]): Promise<RunSummary | undefined> {
-    try {
-      const { config, services } = await commandContext(this.config, flags);
-      const summary = await runIngest(config, services, {
-        sourceNames,
-        clean: flags.clean,
-        resume: flags.resume,
-        renderer: rendererFor(flags.json),
-        signal: interruptSignal(),
-      });
-      process.exitCode = summary.exitCode;
-      if (flags.json) this.printJson(summary);
-      else this.log(formatSummary(summary));
-      return summary;
-    } catch (error) {
-      this.handleError(error, flags.json);
-      return undefined;
-    }
+    return this.respond(
+      flags.json,
+      async () => {
+        const { config, services } = await commandContext(this.config, flags);
+        return runIngest(config, services, { sourceNames, clean: flags.clean, resume: flags.resume, renderer: rendererFor(flags.json), signal: interruptSignal() });
+      },
+      (summary) => summary.exitCode,
+      formatSummary,
+    );
   }
 }

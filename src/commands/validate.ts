@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { BbjCommand } from '../cli/base-command.js';
 import { commandContext, rendererFor } from '../cli/command-context.js';
 import { configFlags } from '../cli/flags.js';
+import { formatValidation } from '../cli/validation-format.js';
 import { ExitCode } from '../core/errors/bbj-error.js';
 import { runValidate, type ValidationReport } from '../core/runner/validate-runner.js';
 
@@ -16,24 +17,14 @@ export default class Validate extends BbjCommand {
 
   async run(): Promise<ValidationReport | undefined> {
     const { flags } = await this.parse(Validate);
-    try {
-      const { config, services } = await commandContext(this.config, flags);
-      const report = await runValidate(config, services, { sourceNames: flags.source, renderer: rendererFor(flags.json) });
-      process.exitCode = report.ok ? ExitCode.ok : ExitCode.invalid;
-      if (flags.json) this.printJson(report);
-      else this.log(formatReport(report));
-      return report;
-    } catch (error) {
-      this.handleError(error, flags.json);
-      return undefined;
-    }
+    return this.respond(
+      flags.json,
+      async () => {
+        const { config, services } = await commandContext(this.config, flags);
+        return runValidate(config, services, { sourceNames: flags.source, renderer: rendererFor(flags.json) });
+      },
+      (report) => (report.ok ? ExitCode.ok : ExitCode.invalid),
+      formatValidation,
+    );
   }
-}
-
-function formatReport(report: ValidationReport): string {
-  const lines = [``, `Config:   ${report.config}`, `Data dir: ${report.dataDir}`, `Store:    ${report.store}`, `Embedder: ${report.embedder}${report.dimension ? `, ${report.dimension} dimensions` : ''}`];
-  for (const problem of report.pluginProblems) lines.push(`Plugin problem: ${problem}`);
-  if (report.ok) lines.push('', 'Validation OK.');
-  else lines.push('', `Validation failed with ${report.issues.length} problem(s):`, ...report.issues.map((i) => `  - ${i}`));
-  return lines.join('\n');
 }
