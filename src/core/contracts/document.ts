@@ -37,6 +37,11 @@ export const DocumentSchema = z.object({
    * manifest row in the same transaction, so a conditional request only skips what is stored.
    */
   httpValidators: z.object({ etag: z.string().optional(), lastModified: z.string().optional() }).optional(),
+  /**
+   * Small state the parser wants back on the next run (for example a crawled page's links, so
+   * a 304 answer can still be followed). Saved with the manifest row, never embedded.
+   */
+  parserState: JsonValueSchema.optional(),
   /** Free metadata, stored as jsonb. Values must be JSON. */
   metadata: z.record(z.string(), JsonValueSchema).default({}),
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DocumentInput } from './document.js';
+import type { DocumentInput, JsonValue } from './document.js';
 import type { HttpClient, HttpSourceSettings } from './http.js';
 import type { Logger } from './logger.js';
 
@@ -55,6 +55,8 @@ export interface ParserContext<Options = unknown> {
   skip(item: string, reason: string): void;
   /** Tells the host that a document still exists unchanged without yielding it (for example after an HTTP 304). */
   unchanged(key: string): void;
+  /** What the store kept for a document at the last run (its `parserState`), if it has one. Hosts may omit this. */
+  stored?(key: string): Promise<{ parserState?: JsonValue } | undefined>;
   /** Aborted when the run is cancelled. */
   signal: AbortSignal;
 }

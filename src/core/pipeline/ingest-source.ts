@@ -1,5 +1,5 @@
 import createDebug from 'debug';
-import { DocumentSchema, type Document } from '../contracts/document.js';
+import { DocumentSchema, type Document, type JsonValue } from '../contracts/document.js';
 import type { Chunk, EmbeddedChunk } from '../contracts/chunk.js';
 import type { Embedder } from '../contracts/embedder.js';
 import type { Enricher } from '../contracts/enricher.js';
@@ -81,6 +81,7 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
       stats.documents++;
       unchangedKeys.push(key);
     },
+    stored: async (key) => (await store.parserState(sourceName, key)) as { parserState?: JsonValue } | undefined,
     progress: (update) => {
       lastProgress = { ...lastProgress, ...update };
       report();
@@ -134,6 +135,7 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
       sourceUrl: p.doc.sourceUrl,
       fingerprint: p.fingerprint,
       httpValidators: p.doc.httpValidators,
+      parserState: p.doc.parserState,
       chunks: p.chunks.map((c): EmbeddedChunk => ({ ...c, embedding: vectors.get(c.contentHash)!, embeddingModel: params.embeddingModel })),
     }));
     const result = await store.writeDocuments(sourceName, runId, writes);

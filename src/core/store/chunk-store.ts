@@ -15,6 +15,8 @@ export interface DocumentWrite {
   fingerprint: string;
   /** HTTP validators to remember for conditional requests. */
   httpValidators?: HttpValidators;
+  /** State the parser wants back next run. */
+  parserState?: unknown;
   /** Every chunk of the document, embedded. */
   chunks: EmbeddedChunk[];
 }
@@ -159,12 +161,15 @@ export class ChunkStore {
         }
         result.chunksDeleted += [...oldHashes].filter((h) => !newHashes.has(h)).length;
         await tx.query(
-          `INSERT INTO documents (source_name, doc_key, source_url, fingerprint, chunk_count, last_run_id, http_etag, http_last_modified, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
+          `INSERT INTO documents (source_name, doc_key, source_url, fingerprint, chunk_count, last_run_id, http_etag, http_last_modified, parser_state, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, now())
            ON CONFLICT (source_name, doc_key) DO UPDATE SET source_url = EXCLUDED.source_url, fingerprint = EXCLUDED.fingerprint,
              chunk_count = EXCLUDED.chunk_count, last_run_id = EXCLUDED.last_run_id, http_etag = EXCLUDED.http_etag,
-             http_last_modified = EXCLUDED.http_last_modified, updated_at = now()`,
-          [source, doc.key, doc.sourceUrl, doc.fingerprint, doc.chunks.length, runId, doc.httpValidators?.etag ?? null, doc.httpValidators?.lastModified ?? null],
+             http_last_modified = EXCLUDED.http_last_modified, parser_state = EXCLUDED.parser_state, updated_at = now()`,
+          [
+            source, doc.key, doc.sourceUrl, doc.fingerprint, doc.chunks.length, runId, doc.httpValidators?.etag ?? null,
+            doc.httpValidators?.lastModified ?? null, doc.parserState === undefined ? null : JSON.stringify(doc.parserState),
+          ],
         );
         for (let i = 0; i < doc.chunks.length; i += ROWS_PER_INSERT) await insertChunks(tx, doc.chunks.slice(i, i + ROWS_PER_INSERT));
       }
@@ -197,6 +202,13 @@ export class ChunkStore {
     const row = rows[0];
     if (!row || (!row.http_etag && !row.http_last_modified)) return undefined;
     return { etag: row.http_etag ?? undefined, lastModified: row.http_last_modified ?? undefined };
+  }
+
+  /** The parser state stored with a document, if any. */
+  async parserState(source: string, key: string): Promise<{ parserState?: unknown } | undefined> {
+    const rows = await this.sql.query<{ parser_state: unknown }>('SELECT parser_state FROM documents WHERE source_name = $1 AND doc_key = $2', [source, key]);
+    if (rows.length === 0) return undefined;
+    return rows[0]!.parser_state === null ? {} : { parserState: rows[0]!.parser_state };
   }
 
   /** Starts a run record. */

@@ -85,6 +85,11 @@ export const MIGRATIONS: Migration[] = [
         LANGUAGE sql IMMUTABLE AS $$ SELECT COALESCE(1.0 / (rank + rrf_k), 0) $$`,
     ],
   },
+  {
+    version: 2,
+    name: 'parser state kept with each document',
+    statements: () => [`ALTER TABLE documents ADD COLUMN IF NOT EXISTS parser_state jsonb`],
+  },
 ];
 
 /** Indexes built after a bulk load: inserting row by row into HNSW is ~35x slower than building it once. */

@@ -31,8 +31,9 @@ export function webCrawlHttpSettings(options: WebCrawlOptions): HttpSourceSettin
 
 /**
  * Breadth-first crawl of a published help site. Each page is fetched conditionally: a 304
- * is reported unchanged (and, with `relink_unchanged`, fetched again only to follow its
- * links); failures are skipped with their reason and the crawl goes on.
+ * is reported unchanged and the crawl follows the links stored with the page last time
+ * (only when the store has none and `relink_unchanged` is set is the page fetched again);
+ * failures are skipped with their reason and the crawl goes on.
  */
 async function* crawl(ctx: ParserContext<WebCrawlOptions>): AsyncGenerator<DocumentInput> {
   const { options } = ctx;
@@ -55,6 +56,14 @@ async function* crawl(ctx: ParserContext<WebCrawlOptions>): AsyncGenerator<Docum
     const unchanged = res.status === 304;
     if (unchanged) {
       ctx.unchanged(page.url);
+      // The links the page had when it was stored keep the crawl going without downloading it again.
+      const links = storedLinks(await ctx.stored?.(page.url));
+      if (links) {
+        // As on the first run, the redirect target counts as crawled (else it would come back as a new page).
+        if (frontier.canonical(res.url) !== page.url) frontier.markSeen(res.url);
+        for (const link of links) frontier.offer(link, page.depth + 1);
+        continue;
+      }
       if (!options.relink_unchanged) continue;
       res = await ctx.http.get(page.url, { accept: HTML_TYPES, signal: ctx.signal });
       if (isHttpFailure(res)) continue;
@@ -69,13 +78,20 @@ async function* crawl(ctx: ParserContext<WebCrawlOptions>): AsyncGenerator<Docum
       continue;
     }
     const $ = cheerio.load(res.text());
-    for (const link of extractLinks($, res.url)) frontier.offer(link, page.depth + 1);
+    const links = extractLinks($, res.url);
+    for (const link of links) frontier.offer(link, page.depth + 1);
     if (unchanged) continue;
     const doc = crawledDocument($, page.url, res.url, page.depth, options, validatorsOf(res));
-    if (doc) yield doc;
+    if (doc) yield { ...doc, parserState: { links } };
     else ctx.skip(page.url, 'no content left after removing the page chrome');
   }
   ctx.progress({ done: fetched, total: fetched });
+}
+
+/** Links saved with a page at the last run, when the store kept them. */
+function storedLinks(stored: { parserState?: unknown } | undefined): string[] | undefined {
+  const links = (stored?.parserState as { links?: unknown } | undefined)?.links;
+  return Array.isArray(links) && links.every((l) => typeof l === 'string') ? links : undefined;
 }
 
 /** The `web-crawl` parser. */
