@@ -46,7 +46,7 @@ export interface HttpClientSettings {
 
 /** Defaults suitable for crawling someone else's site: one request per second per host, 4 attempts, 30 s timeout. */
 export const defaultHttpSettings: HttpClientSettings = {
-  userAgent: 'bbj-rag/0.1 (documentation ingestion for retrieval-augmented generation; robots.txt obeyed)',
+  userAgent: 'bbj-rag/0.1 (+https://www.npmjs.com/package/bbj-rag; documentation ingestion for retrieval-augmented generation)',
   timeoutMs: 30_000,
   maxAttempts: 4,
   retryBaseDelayMs: 1_000,

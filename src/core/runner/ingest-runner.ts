@@ -195,7 +195,7 @@ async function ingestOne(
       runId: state.runId!,
       onProgress: (s, p) => {
         stats = s;
-        task.output = describeProgress(s, p);
+        task.output = describeProgress(s, p, Date.now() - started);
       },
     });
     await store.recordSource(state.runId!, source.name, 'ok', { ...stats, skipped: stats.skipped.length, skipped_items: stats.skipped });
