@@ -47,7 +47,7 @@ const ParserShape = z.object({
   parse: fn,
 });
 const ProviderShape = z.object({ type: typeName, description: z.string().min(1), optionsSchema: zodSchema, create: fn });
-const EnricherShape = z.object({ name: z.string().min(1), version: z.string().min(1), enrich: fn });
+const EnricherShape = z.object({ name: z.string().min(1), version: z.string().min(1), validateSource: fn.optional(), enrich: fn });
 
 /** Runtime shape of a descriptor (the version is checked separately for a better message). */
 export const DescriptorShape = z.discriminatedUnion('kind', [

@@ -8,6 +8,7 @@ export interface TestSource {
   paths?: string[];
   label?: string;
   displayUrl?: string;
+  generationTag?: string;
   options?: Record<string, string | number | boolean>;
 }
 
@@ -34,6 +35,7 @@ export function writeTestConfig(dir: string, config: { database: string; ollamaU
     lines.push('[[sources]]', `name = ${JSON.stringify(s.name)}`, `parser = ${JSON.stringify(s.parser)}`, `paths = ${JSON.stringify(s.paths ?? [])}`);
     if (s.label) lines.push(`label = ${JSON.stringify(s.label)}`);
     if (s.displayUrl) lines.push(`display_url = ${JSON.stringify(s.displayUrl)}`);
+    if (s.generationTag) lines.push(`generation_tag = ${JSON.stringify(s.generationTag)}`);
     if (s.options) {
       lines.push('[sources.options]');
       for (const [k, v] of Object.entries(s.options)) lines.push(`${k} = ${JSON.stringify(v)}`);

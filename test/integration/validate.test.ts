@@ -38,6 +38,7 @@ describe('bbj validate', () => {
         { name: 'docs', parser: 'mdx', paths: ['no/such/dir'] },
         { name: 'asciidoc', parser: 'asciidoc', paths: [] },
         { name: 'flare', parser: 'flare', paths: [path.join(corporaDir, 'flare-liquibase')], options: { toc_order: 5 } },
+        { name: 'mdx-dwc', parser: 'mdx', paths: [path.join(corporaDir, 'mdx-dwc-course', 'docs')], generationTag: 'dwcc' },
       ],
     });
     const result = await runCli(['validate', '--config', configPath, '--json']);
@@ -49,6 +50,7 @@ describe('bbj validate', () => {
     has(/source "asciidoc".*unknown parser type "asciidoc".*available: .*mdx/);
     has(/source "flare".*options\.toc_order/);
     has(/ollama pull missing-model/);
+    has(/source "mdx-dwc".*generation_tag "dwcc": "dwcc" is not a generation; use "auto" or one or more of all, character/);
     has(new RegExp(`database postgresql://bbj:\\*\\*\\*\\*@127\\.0\\.0\\.1:${port}/rag`));
     assert.ok(!result.stdout.includes('s3cret-pw') && !result.stderr.includes('s3cret-pw'), 'the password is never printed');
   });

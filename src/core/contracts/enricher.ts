@@ -11,6 +11,8 @@ export interface Enricher {
   name: string;
   /** Version folded into document fingerprints, so changed rules re-process documents. */
   version: string;
+  /** Preflight: problems with a source's settings this enricher reads (for example an unknown `generation_tag`). */
+  validateSource?(source: SourceInfo): string[];
   /** Returns the enriched document; must not do I/O. */
   enrich(doc: Document, source: SourceInfo): Document;
 }

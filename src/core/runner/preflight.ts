@@ -7,7 +7,7 @@ import { errorMessage } from '../errors/bbj-error.js';
 import { describeOrigin } from '../registry.js';
 import { ChunkStore } from '../store/chunk-store.js';
 import type { SqlClient } from '../store/sql-client.js';
-import { baseContext, sourceHttp } from './source-context.js';
+import { baseContext, sourceHttp, sourceInfo } from './source-context.js';
 
 /** Preflight checks of one kind; each returns every problem it finds, never throws. */
 export type Check = () => Promise<string[]>;
@@ -25,7 +25,7 @@ export async function checkSource(config: ResolvedConfig, source: SourceConfig, 
   if (!options.success) {
     return options.error.issues.map((i) => `${where}: options.${i.path.join('.') || '(table)'}: ${i.message} (parser ${parser.type} from ${describeOrigin(registered.origin)})`);
   }
-  const issues: string[] = [];
+  const issues: string[] = services.registry.enrichers().flatMap((e) => (e.validateSource?.(sourceInfo(source)) ?? []).map((m) => `${where}: ${m}`));
   if (parser.requiresPaths && source.paths.length === 0) issues.push(`${where}: paths is empty; parser "${parser.type}" reads files (paths are relative to ${config.dataDir})`);
   source.paths.forEach((p, i) => {
     if (!existsSync(p)) issues.push(`${where}: paths[${i}] = "${source.rawPaths[i]}" not found: ${p} (data dir from ${config.dataDirOrigin})`);

@@ -1,3 +1,4 @@
+import { generationTagProblem } from './generation-tag.js';
 import type { Document, JsonValue } from '../../core/contracts/document.js';
 import type { Enricher } from '../../core/contracts/enricher.js';
 import type { SourceInfo } from '../../core/contracts/parser.js';
@@ -71,5 +72,9 @@ export function enrichBbjDocument(doc: Document, source: SourceInfo): Document {
 export const bbjEnricher: Enricher = {
   name: 'bbj',
   version: BBJ_RULES_VERSION,
+  validateSource: (source) => {
+    const problem = generationTagProblem(source.generationTag);
+    return problem ? [problem] : [];
+  },
   enrich: enrichBbjDocument,
 };
