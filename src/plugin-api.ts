@@ -8,7 +8,8 @@
  * objects with `apiVersion: 1` (or copy `defineParser`, a one-liner).
  */
 import path from 'node:path';
-import { DocumentSchema, type Document } from './core/contracts/document.js';
+import type { Document } from './core/contracts/document.js';
+import { DocumentGate } from './core/pipeline/document-gate.js';
 import type { HttpClient } from './core/contracts/http.js';
 import { silentLogger, type Logger } from './core/contracts/logger.js';
 import type { Parser, ParserContext, ParserProgress, SkippedItem, SourceInfo, ValidationIssue } from './core/contracts/parser.js';
@@ -131,19 +132,12 @@ export async function validateSource<Options>(parser: Parser<Options>, source: T
 export async function collectDocuments<Options>(parser: Parser<Options>, source: TestSource = {}): Promise<CollectedDocuments> {
   const test = createTestContext(parser, source);
   const documents: Document[] = [];
-  const keys = new Set<string>();
+  const gate = new DocumentGate();
   for await (const raw of parser.parse(test.ctx)) {
     const label = typeof raw?.key === 'string' && raw.key ? raw.key : '(document without key)';
-    const parsed = DocumentSchema.safeParse(raw);
-    if (!parsed.success) {
-      const reason = parsed.error.issues.map((i) => `${i.path.join('.') || 'document'}: ${i.message}`).join('; ');
-      test.skipped.push({ item: label, reason: `invalid document: ${reason}` });
-    } else if (keys.has(parsed.data.key)) {
-      test.skipped.push({ item: label, reason: `duplicate document key "${parsed.data.key}" in this source; the first one was kept` });
-    } else {
-      keys.add(parsed.data.key);
-      documents.push(parsed.data);
-    }
+    const admitted = gate.admit(raw);
+    if (admitted.ok) documents.push(admitted.doc);
+    else test.skipped.push({ item: label, reason: admitted.reason });
   }
   return { documents, skipped: test.skipped, unchanged: test.unchanged };
 }

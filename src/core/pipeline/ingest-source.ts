@@ -1,5 +1,5 @@
 import createDebug from 'debug';
-import { DocumentSchema, type Document, type JsonValue } from '../contracts/document.js';
+import type { Document, JsonValue } from '../contracts/document.js';
 import type { Chunk, EmbeddedChunk } from '../contracts/chunk.js';
 import type { Embedder } from '../contracts/embedder.js';
 import type { Enricher } from '../contracts/enricher.js';
@@ -7,6 +7,7 @@ import type { Parser, ParserContext, ParserProgress } from '../contracts/parser.
 import type { ChunkStore, DocumentWrite } from '../store/chunk-store.js';
 import { embedInBatches } from './embed-batches.js';
 import { enrichDocument } from './enrich.js';
+import { DocumentGate } from './document-gate.js';
 import { documentFingerprint } from './fingerprint.js';
 import { emptyStats, type SourceStats } from './source-stats.js';
 
@@ -60,7 +61,7 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
   const { parser, context, store, runId } = params;
   const sourceName = context.source.name;
   const stats = emptyStats();
-  const seenKeys = new Set<string>();
+  const gate = new DocumentGate();
   let pending: Pending[] = [];
   let pendingChunks = 0;
   let unchangedKeys: string[] = [];
@@ -76,8 +77,7 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
       context.log.warn(`${sourceName}: skipped ${item}: ${reason}`);
     },
     unchanged: (key) => {
-      if (seenKeys.has(key)) return;
-      seenKeys.add(key);
+      if (!gate.claim(key)) return;
       stats.documents++;
       unchangedKeys.push(key);
     },
@@ -148,19 +148,14 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
   try {
     for await (const raw of parser.parse(ctx)) {
       context.signal.throwIfAborted();
-      const parsed = DocumentSchema.safeParse(raw);
       const label = (raw as { sourceUrl?: string; key?: string }).sourceUrl ?? (raw as { key?: string }).key ?? '(document without key)';
-      if (!parsed.success) {
-        ctx.skip(label, `invalid document: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'document'}: ${i.message}`).join('; ')}`);
+      const admitted = gate.admit(raw);
+      if (!admitted.ok) {
+        ctx.skip(label, admitted.reason);
         continue;
       }
-      if (seenKeys.has(parsed.data.key)) {
-        ctx.skip(label, `duplicate document key "${parsed.data.key}" in this source; the first one was kept`);
-        continue;
-      }
-      seenKeys.add(parsed.data.key);
       stats.documents++;
-      const doc = enrichDocument(parsed.data, context.source, params.enrichers);
+      const doc = enrichDocument(admitted.doc, context.source, params.enrichers);
       const chunks = params.chunk(doc);
       if (chunks.length === 0) {
         ctx.skip(label, 'produced no chunks');

@@ -8,8 +8,8 @@ import { ingestSource } from '../pipeline/ingest-source.js';
 import { emptyStats, type SourceStats } from '../pipeline/source-stats.js';
 import { ChunkStore } from '../store/chunk-store.js';
 import type { SqlClient } from '../store/sql-client.js';
-import { createEmbedder, embeddingModelId } from './create-embedder.js';
-import { checkEmbedder, checkSource, checkStore } from './preflight.js';
+import { embeddingModelId } from './create-embedder.js';
+import { preflightTasks } from './preflight-tasks.js';
 import type { RunSummary, SourceOutcome } from './run-summary.js';
 import { selectSources } from './select-sources.js';
 import { baseContext, sourceHttp } from './source-context.js';
@@ -58,7 +58,19 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
   try {
     await new Listr(
       [
-        { title: 'Validate', task: (_ctx, task) => validationTasks(task, config, sources, services, state, signal) },
+        {
+          title: 'Validate',
+          task: (_ctx, task) =>
+            task.newListr(
+              preflightTasks(config, sources, services, signal, state.issues, {
+                openStore: () => services.openStore({ url: config.database.url, pglitePath: config.database.pglitePath }),
+                // Kept open: the run uses the store it checked.
+                storeChecked: async (sql) => void (state.sql = sql),
+                embedderChecked: (embedder) => void (state.embedder = embedder),
+              }),
+              { concurrent: true, exitOnError: false },
+            ),
+        },
         { title: 'Prepare store', task: async (_ctx, task) => prepareStore(task, config, sources, state, options) },
         {
           title: 'Ingest',
@@ -77,15 +89,15 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
     ).run();
   } catch (error) {
     if (state.issues.length) throw new ValidationError(state.issues);
-    const failedSources = state.outcomes.some((o) => o.status === 'failed');
-    if (!failedSources) throw error;
+    // A failed source fails its own task only; anything else is the run failing.
+    if (!hasFailure(state)) throw error;
   } finally {
-    const failed = state.outcomes.some((o) => o.status === 'failed');
+    const failed = hasFailure(state);
     if (state.runId !== undefined && !signal.aborted) await state.store!.finishRun(state.runId, failed ? 'failed' : 'completed').catch(() => {});
     await state.sql?.close().catch(() => {});
   }
 
-  const failed = state.outcomes.some((o) => o.status === 'failed');
+  const failed = hasFailure(state);
   return {
     runId: state.runId!,
     resumedFrom: state.resumedFrom,
@@ -99,37 +111,8 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
   };
 }
 
-function validationTasks(task: TaskWrapper, config: ResolvedConfig, sources: SourceConfig[], services: Services, state: RunState, signal: AbortSignal) {
-  const collect = (issues: string[]) => {
-    state.issues.push(...issues);
-    if (issues.length) throw new Error(issues.join('\n'));
-  };
-  return task.newListr(
-    [
-      ...sources.map((source) => ({ title: `Source ${source.name} (${source.parser})`, task: async () => collect(await checkSource(config, source, services, signal)) })),
-      {
-        title: 'Database',
-        task: async () => {
-          try {
-            state.sql = await services.openStore({ url: config.database.url, pglitePath: config.database.pglitePath });
-          } catch (error) {
-            return collect([`database ${config.database.url ? 'DATABASE_URL' : config.database.pglitePath}: ${errorMessage(error)}`]);
-          }
-          collect(await checkStore(config, state.sql));
-        },
-      },
-      {
-        title: `Embedder ${config.embedder.provider} (${config.embedder.model})`,
-        task: async () => {
-          const created = createEmbedder(config, services);
-          if (!created.embedder) return collect(created.issues);
-          state.embedder = created.embedder;
-          collect((await checkEmbedder(config, created.embedder, signal)).issues);
-        },
-      },
-    ],
-    { concurrent: true, exitOnError: false },
-  );
+function hasFailure(state: RunState): boolean {
+  return state.outcomes.some((o) => o.status === 'failed');
 }
 
 async function prepareStore(task: TaskWrapper, config: ResolvedConfig, sources: SourceConfig[], state: RunState, options: IngestOptions) {

@@ -1,9 +1,8 @@
 import { Listr } from 'listr2';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { Services } from '../container.js';
-import { errorMessage } from '../errors/bbj-error.js';
-import { createEmbedder } from './create-embedder.js';
-import { checkEmbedder, checkSource, checkStore, openForCheck } from './preflight.js';
+import { openForCheck } from './preflight.js';
+import { preflightTasks } from './preflight-tasks.js';
 import { selectSources } from './select-sources.js';
 
 /** What `bbj validate` found (`--json` prints this). */
@@ -37,41 +36,15 @@ export async function runValidate(
   const issues: string[] = [];
   let store = config.database.url ? 'DATABASE_URL' : `pglite:${config.database.pglitePath}`;
   let dimension: number | undefined;
-  const collect = (found: string[]) => {
-    issues.push(...found);
-    if (found.length) throw new Error(found.join('\n'));
-  };
   await new Listr(
-    [
-      ...sources.map((source) => ({ title: `Source ${source.name} (${source.parser})`, task: async () => collect(await checkSource(config, source, services, signal)) })),
-      {
-        title: 'Database',
-        task: async () => {
-          let sql;
-          try {
-            sql = await openForCheck(config, services);
-          } catch (error) {
-            return collect([`database ${store}: ${errorMessage(error)}`]);
-          }
-          store = sql.description;
-          try {
-            collect(await checkStore(config, sql));
-          } finally {
-            await sql.close();
-          }
-        },
+    preflightTasks(config, sources, services, signal, issues, {
+      openStore: () => openForCheck(config, services),
+      storeChecked: async (sql) => {
+        store = sql.description;
+        await sql.close();
       },
-      {
-        title: `Embedder ${config.embedder.provider} (${config.embedder.model})`,
-        task: async () => {
-          const created = createEmbedder(config, services);
-          if (!created.embedder) return collect(created.issues);
-          const result = await checkEmbedder(config, created.embedder, signal);
-          dimension = result.dimension;
-          collect(result.issues);
-        },
-      },
-    ],
+      embedderChecked: (_embedder, probed) => (dimension = probed),
+    }),
     { concurrent: true, exitOnError: false, renderer: options.renderer ?? 'default', fallbackRenderer: 'simple' },
   )
     .run()
