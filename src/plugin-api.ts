@@ -68,6 +68,8 @@ export interface TestContext<Options> {
   skipped: SkippedItem[];
   /** Keys the parser reported as unchanged. */
   unchanged: string[];
+  /** Reasons the parser gave for an incomplete enumeration, in order. */
+  incomplete: string[];
   /** Progress updates, in order. */
   progress: ParserProgress[];
 }
@@ -104,7 +106,7 @@ export function createTestContext<Options>(parser: Parser<Options>, source: Test
     displayBaseUrl: source.displayBaseUrl,
   };
   const http = source.http ?? createHttpClient({ ...(parser.http?.(parsed.data) ?? { scope: { hosts: [] } }), log });
-  const result: TestContext<Options> = { ctx: undefined as unknown as ParserContext<Options>, skipped: [], unchanged: [], progress: [] };
+  const result: TestContext<Options> = { ctx: undefined as unknown as ParserContext<Options>, skipped: [], unchanged: [], incomplete: [], progress: [] };
   result.ctx = {
     source: info,
     options: parsed.data,
@@ -114,6 +116,7 @@ export function createTestContext<Options>(parser: Parser<Options>, source: Test
     signal: source.signal ?? new AbortController().signal,
     skip: (item, reason) => void result.skipped.push({ item, reason }),
     unchanged: (key) => void result.unchanged.push(key),
+    incomplete: (reason) => void result.incomplete.push(reason),
     progress: (update) => void result.progress.push(update),
   };
   return result;

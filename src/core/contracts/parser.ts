@@ -55,6 +55,13 @@ export interface ParserContext<Options = unknown> {
   skip(item: string, reason: string): void;
   /** Tells the host that a document still exists unchanged without yielding it (for example after an HTTP 304). */
   unchanged(key: string): void;
+  /**
+   * Tells the host that this run's enumeration is not complete (a page limit was reached, a
+   * listing answered 5xx or timed out): documents the source had before but not seen this run
+   * are then kept, not swept. Call it once per cause; the reason is shown in the summary.
+   * Hosts may omit this (then nothing is swept-protected: parsers call `ctx.incomplete?.(...)`).
+   */
+  incomplete?(reason: string): void;
   /** What the store kept for a document at the last run (its `parserState`), if it has one. Hosts may omit this. */
   stored?(key: string): Promise<{ parserState?: JsonValue } | undefined>;
   /** Aborted when the run is cancelled. */

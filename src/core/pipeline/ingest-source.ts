@@ -18,7 +18,7 @@ export interface IngestSourceParams {
   /** The parser, already resolved from the registry. */
   parser: Parser;
   /** The parser context (source, options, http, logger, signal); `skip`, `unchanged`, `progress` are wrapped here. */
-  context: Omit<ParserContext, 'skip' | 'unchanged' | 'progress'>;
+  context: Omit<ParserContext, 'skip' | 'unchanged' | 'progress' | 'incomplete'>;
   /** The store. */
   store: ChunkStore;
   /** The embedder. */
@@ -80,6 +80,10 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
       if (!gate.claim(key)) return;
       stats.documents++;
       unchangedKeys.push(key);
+    },
+    incomplete: (reason) => {
+      stats.incomplete.push(reason);
+      context.log.warn(`${sourceName}: enumeration incomplete (${reason}); documents not seen are kept`);
     },
     stored: async (key) => (await store.parserState(sourceName, key)) as { parserState?: JsonValue } | undefined,
     progress: (update) => {
@@ -177,9 +181,12 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
     const reasons = stats.skipped.length ? ` (${stats.skipped.length} item(s) skipped, first: ${stats.skipped[0]!.item}: ${stats.skipped[0]!.reason})` : '';
     throw new Error(`the parser yielded no documents${reasons}; nothing was deleted`);
   }
-  const swept = await store.sweep(sourceName, runId);
-  stats.documentsDeleted += swept.documents;
-  stats.chunksDeleted += swept.chunks;
+  // Only a complete enumeration proves that an unseen document is gone from the source.
+  if (stats.incomplete.length === 0) {
+    const swept = await store.sweep(sourceName, runId);
+    stats.documentsDeleted += swept.documents;
+    stats.chunksDeleted += swept.chunks;
+  }
   debug('%s: %o', sourceName, { ...stats, skipped: stats.skipped.length });
   report();
   return stats;

@@ -24,12 +24,14 @@ export interface SourceStats {
   vectorsReused: number;
   /** Files or URLs the parser could not use, with reasons. */
   skipped: SkippedItem[];
+  /** Why the parser's enumeration was incomplete (then nothing was swept); empty when complete. */
+  incomplete: string[];
 }
 
 /** Fresh zeroed counters. */
 export function emptyStats(): SourceStats {
   return {
     documents: 0, documentsChanged: 0, documentsUnchanged: 0, documentsDeleted: 0,
-    chunksNew: 0, chunksUnchanged: 0, chunksDeleted: 0, embedCalls: 0, textsEmbedded: 0, vectorsReused: 0, skipped: [],
+    chunksNew: 0, chunksUnchanged: 0, chunksDeleted: 0, embedCalls: 0, textsEmbedded: 0, vectorsReused: 0, skipped: [], incomplete: [],
   };
 }
