@@ -11,6 +11,8 @@ import { decodeSource } from './source-decode.js';
 import { sourceToMarkdown } from './source-markdown.js';
 
 const debug = createDebug('bbj:bbj-source');
+/** First breadcrumb entry when the source has no `label`. */
+const DEFAULT_LABEL = 'BBj Source Code';
 
 /** Reads BBj programs (`.bbj`, `.bbjt`, `.src`, forms, callpoints, procedures) from directories or single files. */
 export const bbjSourceParser: Parser<BbjSourceOptions> = {
@@ -93,7 +95,8 @@ async function readProgram(ctx: ParserContext<BbjSourceOptions>, entry: WalkEntr
     content: sourceToMarkdown(decoded.text, description, ctx.options.splitAboveLines),
     docType: '',
     generations: [],
-    breadcrumb: ['BBj Source Code', ...key.split('/').slice(0, -1).filter((s) => s !== '' && s !== '..' && s !== '.')],
+    // The configured label names the collection in every chunk's context header.
+    breadcrumb: [ctx.source.label?.trim() || DEFAULT_LABEL, ...key.split('/').slice(0, -1).filter((s) => s !== '' && s !== '..' && s !== '.')],
     metadata: {
       file_ext: path.extname(fileName).toLowerCase(),
       header_comment: description,

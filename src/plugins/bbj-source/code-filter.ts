@@ -12,9 +12,13 @@ const STATEMENT_PATTERNS: RegExp[] = [
   /^use\s+(?:::|[\w.]+\s*$)/i,
   /^declare\s+(?:auto\s+)?[\w.<>[\]]+\s+#?\w+[!$%]?/i,
   /^if\s.+\bthen\b/i,
+  // Structured IF without THEN (closed by ENDIF): a comparison or a BBj variable, not "If you ...".
+  /^if\s*\(?.*(?:[<>=]|\w[$!%](?:\W|$))/i,
   /^(?:while|until|switch|case)\s+\S/i,
   /^for\s+\w+[%]?\s*=/i,
   /^(?:gosub|goto)\s+\w+/i,
+  /^(?:read|write|find|extract)\s+record\s*\(/i, // `find record (chan,key=k$) rec$`
+  /^(?:rem\s+)?#(?:include|endinclude)\s+\S+/i, // AddonSoftware include markers: `#include std_end.src`
   // A verb followed by what only a statement has: a channel or argument list, a string, a
   // mnemonic, or a BBj variable (`name$`, `obj!`, `n%`, `x=`, `a,`); "Print the report" is prose.
   /^(?:print|write|read|readrecord|writerecord|input|extract|find|remove|close|open|call|run|enter|dim|let|seterr|setesc|callback|string|erase|mkeyed|on)\s*(?:\(|"|'|@|#?\w+[$!%](?:\W|$)|\w+\s*[=,])/i,
@@ -23,7 +27,7 @@ const STATEMENT_PATTERNS: RegExp[] = [
   /^#?[A-Za-z_][\w.]*[$!%]?(?:\[[^\]]*\])?\s*=(?!=)/, // assignment
   /^[A-Za-z_]\w*:\s*(?:;.*)?$/, // label alone on its line
   /^\d{1,5}\s+\S/, // legacy line number
-  /^\[\[[\w.-]+\]\]\s*$/, // Barista callpoint section
+  /^\[\[[^\]\s]+\]\]\s*$/, // Barista callpoint section: `[[ARM_CUSTMAST.AOPT-PYMT]]`, `[[ARM_CUSTMAST.<CUSTOM>]]`
   /^(?:VERSION\s+"|BEGIN\s*$|END\s*$|[A-Z][A-Z0-9-]+(?:\s+-?\d|\s+"|\s*$))/, // ARC resource file
   /\w+!\.\w+\s*\(/, // method call on an object variable
   /^[A-Za-z_]\w*\(/, // verb or function call with its argument list glued on: `SQLOPEN(1)"dsn"`, `LOCK(1,err=x)`
@@ -35,21 +39,37 @@ const STATEMENT_PATTERNS: RegExp[] = [
 /** A trimmed line shaped like a BBj statement; `L180: PRINT x` counts when what follows the label does (front matter `title: x` does not). */
 function isStatement(line: string): boolean {
   if (STATEMENT_PATTERNS.some((re) => re.test(line))) return true;
-  const labelled = /^[A-Za-z_]\w*:\s+(\S.*)$/.exec(line);
+  const labelled = /^[A-Za-z_]\w*:(?:\s+|(?=rem\b))(\S.*)$/i.exec(line);
   return labelled !== null && STATEMENT_PATTERNS.some((re) => re.test(labelled[1]));
 }
 
 /** Share of non-blank lines that must look like statements. */
 const MIN_SHARE = 0.4;
 
+/**
+ * Trimmed non-blank lines with `:` continuation lines (`:     ids$[all],status`) joined onto
+ * the statement they continue, so a long CALL or DIM spread over ten lines counts once and
+ * its continuations do not dilute the share of statement-shaped lines.
+ */
+export function logicalLines(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (line.startsWith(':') && !/^:\s*=/.test(line) && out.length > 0) out[out.length - 1] += ` ${line.slice(1).trim()}`;
+    else out.push(line);
+  }
+  return out;
+}
+
 /** Why a text is not BBj code, or undefined when it is. */
 export function notBbjCodeReason(text: string): string | undefined {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = logicalLines(text);
   if (lines.length === 0) return 'empty file';
   // Documentation that quotes BBj code in fenced blocks is not a program, however much code it holds.
   if (lines.some((l) => /^(?:```|~~~)/.test(l)) || /^---\n[\s\S]*?\n---\n/.test(text)) return 'not BBj code: a Markdown document (code fences or front matter)';
   const statements = lines.filter(isStatement).length;
   const share = statements / lines.length;
   if (statements >= 1 && share >= MIN_SHARE) return undefined;
-  return `not BBj code: ${statements} of ${lines.length} lines look like BBj statements (${Math.round(share * 100)}%, need ${MIN_SHARE * 100}%)`;
+  return `not BBj code: ${statements} of ${lines.length} statements (\`:\` continuation lines joined) look like BBj statements (${Math.round(share * 100)}%, need ${MIN_SHARE * 100}%)`;
 }

@@ -35,6 +35,8 @@ function cleanCommentText(raw: string): string {
     .replace(/^[\s'*/]+/, '')
     .replace(/\*+\/\s*$/, '')
     .replace(/^#charset:.*$/i, '')
+    // AddonSoftware writes `rem --- Open files`: the dashes are decoration, not a list item.
+    .replace(/^-{2,}\s+(?=\S)/, '')
     .trim();
   // Pure decoration (`-----`, `=====`, `*****`) says nothing.
   return /^[-=*#_~+.\s]*$/.test(s) ? '' : s;

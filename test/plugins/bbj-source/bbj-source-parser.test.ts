@@ -8,7 +8,9 @@ import { silentLogger } from '../../../src/core/contracts/logger.js';
 import type { HttpClient } from '../../../src/core/contracts/http.js';
 import type { ParserContext } from '../../../src/core/contracts/parser.js';
 import { bbjSourceParser, DEFAULT_EXTENSIONS, DEFAULT_EXCLUDE, type BbjSourceOptions } from '../../../src/plugins/bbj-source/index.js';
-import { corporaDir } from '../../helpers/paths.js';
+import { DocumentSchema } from '../../../src/core/contracts/document.js';
+import { chunkDocument } from '../../../src/core/chunking/chunker.js';
+import { corporaDir, fixturesDir } from '../../helpers/paths.js';
 
 const corpus = path.join(corporaDir, 'bbj-source');
 const noHttp: HttpClient = { get: async (url) => ({ ok: false, url, reason: 'no network in tests' }) };
@@ -18,10 +20,10 @@ interface Run {
   skipped: { item: string; reason: string }[];
 }
 
-async function run(paths: string[], options: Partial<BbjSourceOptions> = {}, dataDir = corporaDir): Promise<Run> {
+async function run(paths: string[], options: Partial<BbjSourceOptions> = {}, dataDir = corporaDir, label?: string): Promise<Run> {
   const result: Run = { docs: [], skipped: [] };
   const ctx: ParserContext<BbjSourceOptions> = {
-    source: { name: 'bbj-source', parser: 'bbj-source', paths, generationTag: 'auto' },
+    source: { name: 'bbj-source', parser: 'bbj-source', paths, generationTag: 'auto', label },
     options: bbjSourceParser.optionsSchema.parse(options),
     dataDir,
     http: noHttp,
@@ -202,5 +204,67 @@ describe('bbj-source edge cases', () => {
     const issues = await bbjSourceParser.validate!(ctx);
     assert.equal(issues.length, 1);
     assert.match(issues[0].message, /\/nonexistent\/bbj/);
+  });
+});
+
+describe('bbj-source: Barista callpoints, continuation lines, configured label (test/fixtures/bbj-source)', async () => {
+  const dir = path.join(fixturesDir, 'bbj-source');
+  const r = await run([dir], {}, fixturesDir, 'AddonSoftware Barista');
+  const cdf = r.docs.find((d) => d.key === 'bbj-source/ARM_CUSTMAST.cdf');
+
+  test('callpoint markers are section boundaries, headed by the event name, whatever the file length', () => {
+    assert.ok(cdf);
+    assert.deepEqual(cdf.content.match(/^#{2,3} .*$/gm), [
+      '## callpoint ARM_CUSTMAST.AOPT-PYMT (additional option PYMT)',
+      '## callpoint ARM_CUSTMAST.BSHO (before show form)',
+      '## callpoint ARM_CUSTMAST.CUSTOMER_ID.AVAL (after validation)',
+      '## callpoint ARM_CUSTMAST.BDEL (before record delete)',
+      '## callpoint ARM_CUSTMAST.<CUSTOM>',
+    ]);
+    // Each heading is followed by its own fence, which starts with the marker line as written.
+    for (const section of cdf.content.split(/^(?=## )/m).slice(1)) {
+      const name = /^## callpoint (\S+)/.exec(section)![1];
+      assert.match(section, new RegExp(`\\n\`\`\`bbj\\n\\[\\[${name.replace(/[.<>]/g, '\\$&')}\\]\\]\\n`));
+    }
+  });
+
+  test('every chunk names the callpoint of each code line it holds (chunks of 60 tokens)', async () => {
+    const source = (await import('node:fs')).readFileSync(path.join(dir, 'ARM_CUSTMAST.cdf'), 'utf8');
+    const owners = new Map<string, Set<string>>();
+    let current = '';
+    for (const line of source.split('\n')) {
+      current = /^\[\[(.+)\]\]$/.exec(line)?.[1] ?? current;
+      if (line.trim()) owners.set(line.trim(), (owners.get(line.trim()) ?? new Set()).add(current));
+    }
+    const chunks = chunkDocument(DocumentSchema.parse(cdf), { maxTokens: 60, overlapTokens: 0 }, 'bbj-source');
+    assert.ok(chunks.length >= 5, `${chunks.length} chunks`);
+    let checked = 0;
+    for (const c of chunks) {
+      for (const line of c.content.split('\n')) {
+        const names = owners.get(line.trim());
+        if (!names || line.trim().startsWith('[[')) continue;
+        checked++;
+        assert.ok([...names].some((n) => c.content.includes(n)), `chunk ${c.ordinal} holds "${line.trim()}" of ${[...names].join('/')} without naming it:\n${c.content}`);
+      }
+    }
+    assert.ok(checked >= 30, `${checked} code lines checked`);
+  });
+
+  test('a program whose statements continue on ":" lines is BBj code (it was skipped as not code)', async () => {
+    const { notBbjCodeReason } = await import('../../../src/plugins/bbj-source/code-filter.js');
+    const aon = r.docs.find((d) => d.key === 'bbj-source/arr_statement.aon');
+    assert.ok(aon, JSON.stringify(r.skipped));
+    assert.match(aon.content, /^:\s+@\(72\),aging\[0\]:m1\$$/m, 'continuation lines kept as written');
+    assert.equal(aon.metadata?.header_comment, 'Customer statement print: one page per customer, aging in five buckets\nShape of AddonSoftware report programs: long statements over ":" lines');
+    // Continuations never stand in for statements: a licence text with colons stays prose.
+    assert.match(notBbjCodeReason('Terms:\n: the licensee may copy\n: the software freely\nNo warranty.\n') ?? '', /not BBj code/);
+    assert.equal(r.skipped.length, 0, JSON.stringify(r.skipped));
+  });
+
+  test('the configured label heads the breadcrumb and so every chunk\'s context header', () => {
+    for (const d of r.docs) assert.equal(d.breadcrumb?.[0], 'AddonSoftware Barista');
+    const [first] = chunkDocument(DocumentSchema.parse(cdf), { maxTokens: 400, overlapTokens: 0 }, 'bbj-source');
+    assert.match(first.contextHeader, /^AddonSoftware Barista/);
+    assert.doesNotMatch(first.contextHeader, /BBj Source Code/);
   });
 });
