@@ -44,6 +44,7 @@ const ParserShape = z.object({
   optionsSchema: zodSchema,
   requiresPaths: z.boolean(),
   validate: fn.optional(),
+  detect: fn.optional(),
   parse: fn,
 });
 const ProviderShape = z.object({ type: typeName, description: z.string().min(1), optionsSchema: zodSchema, create: fn });
@@ -58,6 +59,6 @@ export const DescriptorShape = z.discriminatedUnion('kind', [
 
 /** The expected shape, shown when a descriptor is wrong. */
 export const DESCRIPTOR_SHAPE_HELP =
-  '{ apiVersion: 1, kind: "parser", parser: { type, description, optionsSchema, requiresPaths, validate?, parse } } ' +
+  '{ apiVersion: 1, kind: "parser", parser: { type, description, optionsSchema, requiresPaths, validate?, detect?, parse } } ' +
   '| { apiVersion: 1, kind: "embedder", provider: { type, description, optionsSchema, create } } ' +
   '| { apiVersion: 1, kind: "enricher", enricher: { name, version, enrich } }';

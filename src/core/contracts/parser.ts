@@ -68,6 +68,30 @@ export interface ParserContext<Options = unknown> {
   signal: AbortSignal;
 }
 
+/** A folder, scanned once by `bbj init`, that parsers look at to propose sources. */
+export interface FolderScan {
+  /** Absolute path of the folder. */
+  root: string;
+  /** Files below it, as relative POSIX paths (dependency, VCS and build folders left out). */
+  files: readonly string[];
+  /** The first bytes of a file (relative path) as UTF-8, for a quick look at its content. */
+  peek(file: string): Promise<string>;
+}
+
+/** A source a parser proposes for `sources.toml` after looking at a folder. */
+export interface DetectedSource {
+  /** Suggested source name (URL-safe; the host makes it unique). */
+  name: string;
+  /** Paths relative to the scanned folder. */
+  paths: string[];
+  /** Source options worth writing down (only what differs from the defaults). */
+  options?: Record<string, unknown>;
+  /** Suggested display label (`source_type`). */
+  label?: string;
+  /** One line saying what was recognised (`MadCap Flare project docs.flprj`), written as a comment. */
+  note: string;
+}
+
 /** Validation problem found before any ingestion (missing path, bad option). */
 export interface ValidationIssue {
   /** What is wrong and how to fix it, naming the path, key or URL. */
@@ -91,6 +115,8 @@ export interface Parser<Options = unknown> {
   http?(options: Options): HttpSourceSettings;
   /** Preflight checks (paths, reachable URLs); never writes anything. */
   validate?(ctx: ParserContext<Options>): Promise<ValidationIssue[]>;
+  /** Proposes sources for `bbj init` from a scanned folder; never reads outside it or writes. */
+  detect?(scan: FolderScan): Promise<DetectedSource[]>;
   /** Yields documents lazily; a bad item is reported with `ctx.skip` and parsing goes on. */
   parse(ctx: ParserContext<Options>): AsyncIterable<DocumentInput>;
 }

@@ -9,6 +9,7 @@ import { walkSources, type WalkEntry } from './file-walk.js';
 import { headerComment } from './header-comment.js';
 import { decodeSource } from './source-decode.js';
 import { sourceToMarkdown } from './source-markdown.js';
+import { detectBbjCode } from './detect.js';
 
 const debug = createDebug('bbj:bbj-source');
 /** First breadcrumb entry when the source has no `label`. */
@@ -21,6 +22,7 @@ export const bbjSourceParser: Parser<BbjSourceOptions> = {
   optionsSchema: bbjSourceOptionsSchema,
   requiresPaths: true,
   validate: validateSourcePaths,
+  detect: detectBbjCode,
   parse: parseSources,
 };
 

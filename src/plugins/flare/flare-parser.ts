@@ -16,6 +16,7 @@ import { listTopics } from './topic-list.js';
 import { decodeFlareBytes } from './decode.js';
 import { expandVariableRefs, loadVariables } from './variables.js';
 import { parseFlareXml } from './xml-dom.js';
+import { detectFlareProjects } from './detect.js';
 
 const debug = createDebug('bbj:flare');
 
@@ -25,6 +26,7 @@ export const flareParser: Parser<FlareOptions> = {
   description: 'MadCap Flare source project (Content/ topics, Project/TOCs breadcrumbs, snippets, variables, conditions)',
   optionsSchema: FlareOptionsSchema,
   requiresPaths: true,
+  detect: detectFlareProjects,
 
   async validate(ctx) {
     const issues: ValidationIssue[] = [];

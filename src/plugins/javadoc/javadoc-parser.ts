@@ -7,6 +7,7 @@ import { renderClassCard } from './class-card.js';
 import { javadocRoots, jsonFiles } from './javadoc-files.js';
 import { JavadocPackageSchema } from './javadoc-json.js';
 import { javadocOptionsSchema, type JavadocOptions } from './javadoc-options.js';
+import { detectJavadocJson } from './detect.js';
 
 const debug = createDebug('bbj:javadoc');
 
@@ -16,6 +17,7 @@ export const javadocParser: Parser<JavadocOptions> = {
   description: 'BBj API javadoc JSON ($BBJ_HOME/documentation/javadoc/*.json or paths); one document per class',
   optionsSchema: javadocOptionsSchema,
   requiresPaths: false,
+  detect: detectJavadocJson,
   validate: validateJavadoc,
   parse: parseJavadoc,
 };

@@ -9,6 +9,7 @@ import { listDocFiles } from './file-walker.js';
 import { ChapterLabels } from './chapter-labels.js';
 import { convertPage } from './markdown-convert.js';
 import { pageDocument } from './page-document.js';
+import { detectMarkdownSites } from './detect.js';
 
 const debug = createDebug('bbj:mdx');
 
@@ -110,6 +111,7 @@ export const mdxParser: Parser<MdxOptions> = {
   description: 'Docusaurus docs directories (.md/.mdx): front matter, MDX syntax removed, admonitions and tab contents kept',
   optionsSchema: MdxOptionsSchema,
   requiresPaths: true,
+  detect: detectMarkdownSites,
   validate: validateMdxSource,
   parse: parseMdxSource,
 };

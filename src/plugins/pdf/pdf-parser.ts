@@ -7,6 +7,7 @@ import { listPdfFiles, relativeKey } from './pdf-files.js';
 import { pdfToDocuments } from './pdf-documents.js';
 import { PdfUnusableError } from './pdf-loader.js';
 import { pdfOptionsSchema, type PdfOptions } from './pdf-options.js';
+import { detectPdfManuals } from './detect.js';
 
 const debug = createDebug('bbj:pdf');
 
@@ -87,6 +88,7 @@ export const pdfParser: Parser<PdfOptions> = {
   description: 'PDF files or directories of PDFs; sections from the outline, else from font-size headings',
   optionsSchema: pdfOptionsSchema,
   requiresPaths: true,
+  detect: detectPdfManuals,
   validate,
   parse,
 };
