@@ -17,6 +17,7 @@ import { decodeFlareBytes } from './decode.js';
 import { expandVariableRefs, loadVariables } from './variables.js';
 import { parseFlareXml } from './xml-dom.js';
 import { detectFlareProjects } from './detect.js';
+import { findTarget } from './target.js';
 
 const debug = createDebug('bbj:flare');
 
@@ -34,6 +35,10 @@ export const flareParser: Parser<FlareOptions> = {
     for (const root of ctx.source.paths) {
       const found = await locateProject(root);
       if (typeof found === 'string') issues.push({ message: `source ${ctx.source.name}: ${found}` });
+      else if (ctx.options.target) {
+        const target = await findTarget(found.root, ctx.options.target);
+        if (typeof target === 'string') issues.push({ message: `source ${ctx.source.name}: ${target}` });
+      }
     }
     return issues;
   },
@@ -46,10 +51,16 @@ export const flareParser: Parser<FlareOptions> = {
         ctx.skip(root, project);
         continue;
       }
+      const target = await findTarget(project.root, ctx.options.target);
+      if (typeof target === 'string') {
+        ctx.skip(root, target);
+        continue;
+      }
       const addr: Addressing = {
         prefix: several ? `${path.basename(project.root)}/` : '',
         displayBaseUrl: ctx.source.displayBaseUrl,
         displayExtension: ctx.options.display_extension,
+        target,
       };
       yield* parseProject(project, ctx, addr);
     }
@@ -68,9 +79,12 @@ async function* parseProject(project: FlareProject, ctx: ParserContext<FlareOpti
     snippets,
     topicUrl: addr.displayBaseUrl ? (rel) => displayUrlOf(rel, addr) : undefined,
   };
+  // The online target's master TOC is what readers navigate: it places topics first.
+  const master = addr.target?.masterToc;
+  if (master) debug('%s: master TOC %s (target %s)', project.root, master, addr.target?.name ?? 'project file');
   const toc = TocIndex.build(
     project.tocDir,
-    options.toc_order,
+    master ? [master, ...options.toc_order] : options.toc_order,
     (text) => expandVariableRefs(text, (name) => variables.get(name.toLowerCase())),
     (rel, kind) => linkedTitle(project.contentDir, rel, kind, env),
   );

@@ -5,8 +5,14 @@ export const DEFAULT_TOC_ORDER = ['basishelp', 'emhelp', 'bdthelp', 'pro5toc'];
 
 /** Options of a `parser = "flare"` source. */
 export const FlareOptionsSchema = z.strictObject({
-  /** TOC file stems read first, in this order; other `.fltoc` files follow alphabetically. The first placement of a topic wins. */
+  /** TOC file stems read after the target's master TOC, in this order; other `.fltoc` files follow alphabetically. The first placement of a topic wins. */
   toc_order: z.array(z.string().trim().min(1)).default(DEFAULT_TOC_ORDER),
+  /**
+   * The `.fltar` stem of the published online target (`HTML5-PRO`). Its `MasterToc` places
+   * topics first and its output settings shape display URLs. Default: the HTML5/WebHelp target
+   * that names a master TOC (the project's own master preferred).
+   */
+  target: z.string().trim().min(1).optional(),
   /** File extensions that may be topics; files used as snippets are never topics. */
   extensions: z.array(z.string().regex(/^\.?[A-Za-z0-9]+$/, 'an extension such as ".htm"')).min(1).default(['.htm', '.html']),
   /** Condition tags (`Primary.Internal`) whose elements, and topics, are left out. */

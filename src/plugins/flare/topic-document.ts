@@ -1,6 +1,8 @@
 import type { DocumentInput, JsonValue } from '../../core/contracts/index.js';
 import type { ConvertedTopic } from './topic.js';
 import type { TocPlacement } from './toc-index.js';
+import type { FlareTarget } from './target.js';
+import { outputPath } from './target.js';
 
 /** How a project's topics are addressed. */
 export interface Addressing {
@@ -10,12 +12,16 @@ export interface Addressing {
   displayBaseUrl?: string;
   /** Extension used in display URLs instead of the source extension. */
   displayExtension?: string;
+  /** The online target whose output settings name the published files, when the project has one. */
+  target?: FlareTarget;
 }
 
 /** Display URL of a topic: base + Content-relative path (URL-encoded), or '' without a base. */
 export function displayUrlOf(rel: string, addr: Addressing): string {
   if (!addr.displayBaseUrl) return '';
-  const file = addr.displayExtension ? rel.replace(/\.[^./]+$/, addr.displayExtension) : rel;
+  // A real `.fltar` decides the output path (lower case, `Content/` kept or not, extension).
+  let file = addr.target?.name ? outputPath(rel, addr.target) : rel;
+  if (addr.displayExtension) file = file.replace(/\.[^./]+$/, addr.displayExtension);
   const base = addr.displayBaseUrl.endsWith('/') ? addr.displayBaseUrl : `${addr.displayBaseUrl}/`;
   return base + file.split('/').map(encodeURIComponent).join('/');
 }
@@ -32,6 +38,7 @@ export function topicDocument(rel: string, topic: ConvertedTopic, placement: Toc
     inline_conditions: [...s.inlineConditions].sort(),
   };
   if (placement) metadata.toc_file = placement.toc;
+  if (addr.target?.name) metadata.target = addr.target.name;
   if (encoding !== 'utf-8') metadata.encoding = encoding;
   if (s.snippetsResolved) metadata.snippets = s.snippetsResolved;
   if (s.unresolvedSnippets.length) metadata.unresolved_snippets = s.unresolvedSnippets;

@@ -58,6 +58,7 @@ function topicEnv(doc: Document, rel: string, project: ProjectEnv): RenderEnv {
     builtins: new Map(),
     stats: newStats(),
     lists: { lastNumber: 0 },
+    sections: { level: 0 },
   };
   const body = findFirst(doc, 'body');
   if (body) {

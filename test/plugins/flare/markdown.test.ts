@@ -45,7 +45,7 @@ describe('flare markdown: MadCap elements', () => {
   test('drop-down head and body, toggler and expanding text are kept', () => {
     assert.equal(
       md('<MadCap:dropDown><MadCap:dropDownHead><MadCap:dropDownHotspot>Windows</MadCap:dropDownHotspot></MadCap:dropDownHead><MadCap:dropDownBody><p>Body text</p></MadCap:dropDownBody></MadCap:dropDown>'),
-      '**Windows**\n\nBody text',
+      '# Windows\n\nBody text',
     );
     assert.equal(md('<p>Click <MadCap:toggler targets="t1">Show more</MadCap:toggler> now.</p><p MadCap:targetName="t1">Hidden part</p>'), 'Click Show more now.\n\nHidden part');
     assert.equal(
@@ -123,5 +123,61 @@ describe('flare markdown: tables and lists', () => {
   });
   test('text starting like Markdown syntax is escaped', () => {
     assert.equal(md('<p># not a heading</p><p>1. not a list</p>'), '\\# not a heading\n\n1\\. not a list');
+  });
+});
+
+describe('flare markdown: drop-downs and togglers head their bodies', () => {
+  const dd = (head: string, body: string): string =>
+    `<MadCap:dropDown><MadCap:dropDownHead><MadCap:dropDownHotspot>${head}</MadCap:dropDownHotspot></MadCap:dropDownHead><MadCap:dropDownBody>${body}</MadCap:dropDownBody></MadCap:dropDown>`;
+  test('a drop-down head is a heading one level below its section; sibling drop-downs stay siblings', () => {
+    const out = md(`<h1>Variables</h1><p>Intro.</p>${dd('CASE_DEF_NAME', '<p>The case name.</p>')}${dd('CASE_ID', '<p>The id.</p>')}<h2>Next</h2><p>x</p>`);
+    assert.equal(out, '# Variables\n\nIntro.\n\n## CASE_DEF_NAME\n\nThe case name.\n\n## CASE_ID\n\nThe id.\n\n## Next\n\nx');
+  });
+  test('headings inside the body move below the head, so "Returns" belongs to its drop-down', () => {
+    const body = '<h3>Parameters</h3><p>p1</p><h3>Returns</h3><p>r1</p>';
+    const out = md(`<h1>API</h1><h2>Methods</h2>${dd('getValue()', body)}${dd('setValue()', body)}`);
+    assert.equal(
+      out,
+      '# API\n\n## Methods\n\n### getValue()\n\n#### Parameters\n\np1\n\n#### Returns\n\nr1\n\n### setValue()\n\n#### Parameters\n\np1\n\n#### Returns\n\nr1',
+    );
+  });
+  test('inside a list item or table cell the head stays a bold lead-in', () => {
+    assert.equal(md(`<ul><li>${dd('Windows', '<p>Body</p>')}</li></ul>`), '- **Windows**\n\n  Body');
+    assert.match(md(`<table><tr><th>a</th></tr><tr><td>${dd('Windows', '<p>Body</p>')}</td></tr></table>`), /\| \*\*Windows\*\*<br>Body \|/);
+  });
+  test('a paragraph holding only a toggler heads the content it shows', () => {
+    assert.equal(md('<h2>Setup</h2><p><MadCap:toggler targets="t1">Advanced options</MadCap:toggler></p><p MadCap:targetName="t1">Hidden part</p>'), '## Setup\n\n### Advanced options\n\nHidden part');
+  });
+});
+
+describe('flare markdown: images never glue words', () => {
+  test('a permalink anchor around an image is dropped and the next word stays a word', () => {
+    assert.equal(md('<h2><a href="#set-form-data" class="permalink"><img src="link.png" alt="Link" /></a>Set Form Data</h2>'), '## Set Form Data');
+    assert.equal(md('<p><a name="x"><img alt="Link"/></a>Set Form Data</p>'), 'Set Form Data');
+  });
+  test('image alt text is a word of its own', () => {
+    assert.equal(md('<p>Click<img alt="the gear icon"/>then<img src="a.png"/>Save.</p>'), 'Click the gear icon then Save.');
+  });
+});
+
+describe('flare markdown: code lines and system variables', () => {
+  test('CRLF code keeps its lines with \\n, and the indentation common to every line is removed', () => {
+    const out = md('<pre>\r\n                    rem a\r\n                      print 1\r\n                    end   \r\n</pre>');
+    assert.equal(out, '```\nrem a\n  print 1\nend\n```');
+  });
+  test('p.Code lines with CRLF and source indentation: lines kept, common indent removed after joining', () => {
+    assert.equal(md('<p class="Code">    a = 1\r\n</p><p class="Code">      print a</p>'), '```\na = 1\n  print a\n```');
+  });
+  test('System.ShortDate is removed, and a line that only labelled it goes with it', () => {
+    assert.equal(
+      md('<p>Body.</p><p>Last Documentation Update: <MadCap:variable name="System.ShortDate" />, (<MadCap:variable name="System.LongTime" />)</p>'),
+      'Body.',
+    );
+    assert.equal(
+      md('<p>This long paragraph mentions the date <MadCap:variable name="System.LongDate" /> in passing and goes on with enough words to be real prose.</p>'),
+      'This long paragraph mentions the date in passing and goes on with enough words to be real prose.',
+    );
+    const topic = convert('<p>a <MadCap:variable name="System.CurrentDate" /> b</p>');
+    assert.equal(topic.stats.unresolvedVariables.size, 0);
   });
 });

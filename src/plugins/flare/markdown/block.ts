@@ -18,7 +18,9 @@ export function fence(text: string, lang: string): string {
 }
 
 /** A code block. */
-export function codeBlock(text: string, lang: string, mergeable = false): Block {
+export function codeBlock(raw: string, lang: string, mergeable = false): Block {
+  // Flare files written on Windows carry `\r\n` inside `pre`; chunks use `\n` only.
+  const text = raw.replace(/\r\n?/g, '\n');
   return { kind: 'code', md: fence(text, lang), code: { lang, text, mergeable } };
 }
 

@@ -3,7 +3,7 @@ import { isCDATA, isTag, isText } from 'domhandler';
 import { attr, classTokens, isMadCap, localName } from '../xml-dom.js';
 import { kindOf } from './classify.js';
 import type { RenderEnv } from './render-env.js';
-import { keepElement, lookupVariable } from './render-env.js';
+import { DATE_VARIABLE, keepElement, lookupVariable } from './render-env.js';
 import { withSnippet } from './snippet-expand.js';
 import { expandInlineRefs } from './inline.js';
 
@@ -26,7 +26,7 @@ function codeElement(el: Element, env: RenderEnv): string {
     const varName = attr(el, 'name') ?? '';
     const value = lookupVariable(varName, env);
     if (value === undefined) env.stats.unresolvedVariables.add(varName);
-    return value ?? codeText(el.children, env);
+    return value === undefined ? codeText(el.children, env) : value.split(DATE_VARIABLE).join('');
   }
   if (isMadCap(el) && (name === 'snippettext' || name === 'snippetblock')) {
     return withSnippet(el, env, (body, inner) => codeText(body.children, inner).trim()) ?? '';
@@ -39,7 +39,12 @@ function codeElement(el: Element, env: RenderEnv): string {
 
 /** Cleans code text: drops leading blank lines and trailing whitespace, removes indentation common to every line. */
 export function tidyCode(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/^\s*\n/, '').replace(/\s+$/, '').split('\n');
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\s*\n/, '')
+    .replace(/\s+$/, '')
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+$/, ''));
   const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)?.[0] ?? '');
   if (indents.length === 0) return '';
   let common = indents[0];

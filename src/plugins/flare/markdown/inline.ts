@@ -3,7 +3,7 @@ import { isCDATA, isTag, isText } from 'domhandler';
 import { attr, isMadCap, localName } from '../xml-dom.js';
 import { kindOf } from './classify.js';
 import type { RenderEnv } from './render-env.js';
-import { keepElement, lookupVariable } from './render-env.js';
+import { DATE_VARIABLE, keepElement, lookupVariable } from './render-env.js';
 import { withSnippet } from './snippet-expand.js';
 import { expandVariableRefs } from '../variables.js';
 import { codeText } from './code.js';
@@ -30,13 +30,24 @@ export function renderInline(nodes: AnyNode[], env: RenderEnv): string {
 
 /** Trims and finishes inline text: single spaces, hard breaks as newlines. */
 export function finishInline(text: string): string {
-  return text
+  return dropDateVariables(text)
     .replace(/ {2,}/g, ' ')
     .replace(new RegExp(` ?${BREAK} ?`, 'g'), '\n')
     .replace(/^\s+|\s+$/g, '')
     .replace(/\n{2,}/g, '\n')
     // `word ,` comes from markup split across lines (`<a>x</a>\n,`); punctuation hugs its word.
-    .replace(/([\w*)\]]) +([,.;:!?])(?=\s|$)/g, '$1$2');
+    .replace(/([\w*)\]`]) +([,.;:!?])(?=\s|$)/g, '$1$2');
+}
+
+/** Removes date variables and the empty brackets or separators they leave (`Updated: , ()`). */
+function dropDateVariables(text: string): string {
+  if (!text.includes(DATE_VARIABLE)) return text;
+  return text
+    .split(DATE_VARIABLE)
+    .join('')
+    .replace(/\(\s*[,;]?\s*\)|\[\s*\]/g, '')
+    .replace(/([,;:])(\s*[,;])+/g, '$1')
+    .replace(/\s*[,;(]+\s*$/, '');
 }
 
 /** Expands `[%=Set.Name%]` written in text (Flare allows it in cross-reference and link text). */
@@ -65,8 +76,9 @@ function inlineElement(el: Element, env: RenderEnv): string {
       return BREAK;
     case 'img': {
       // Alt text names inline icons ("click the grid icon (...)"); file-name alts add nothing.
+      // Spaces around it: an image is never part of the word next to it (`<img alt="Link"/>Set` is not `LinkSet`).
       const alt = (attr(el, 'alt') ?? '').trim();
-      return alt && !/\.(png|gif|jpe?g|svg|bmp)$/i.test(alt) ? collapse(alt) : '';
+      return alt && !/\.(png|gif|jpe?g|svg|bmp)$/i.test(alt) ? ` ${collapse(alt)} ` : ' ';
     }
     case 'b':
     case 'strong':
@@ -85,11 +97,26 @@ function inlineElement(el: Element, env: RenderEnv): string {
       // Code text is taken raw: Markdown escapes would show inside a code span.
       return codeSpan(collapse(codeText(el.children, env)));
     case 'a':
+      // A permalink icon (`<a href="#x"><img alt="Link"/></a>`) is navigation, not text.
+      if (onlyImages(el) && /^(#|$)/.test((attr(el, 'href') ?? '').trim())) return ' ';
       return link(inner(), attr(el, 'href'), env);
     default:
       // Block elements flattened into inline context keep a word boundary around them.
       return kind === 'block' ? ` ${inner()} ` : inner();
   }
+}
+
+/** True when an element holds images and nothing else to read. */
+function onlyImages(el: Element): boolean {
+  let images = 0;
+  const visit = (nodes: AnyNode[]): boolean =>
+    nodes.every((n) => {
+      if (isText(n)) return !n.data.replace(/\u00a0/g, ' ').trim();
+      if (!isTag(n)) return true;
+      if (localName(n) === 'img') return ++images > 0;
+      return visit(n.children);
+    });
+  return visit(el.children) && images > 0;
 }
 
 function madcapInline(el: Element, name: string, env: RenderEnv): string {

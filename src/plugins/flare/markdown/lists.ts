@@ -27,7 +27,7 @@ export function renderList(el: Element, ordered: boolean, env: RenderEnv): Block
   let n = ordered ? (continues ? env.lists.lastNumber + 1 : Number.parseInt(attr(el, 'start') ?? '1', 10) || 1) : 0;
   const rendered: { text: string; loose: boolean }[] = [];
   for (const nodes of items) {
-    const blocks = renderFlow(nodes, env);
+    const blocks = renderFlow(nodes, { ...env, nested: true });
     if (blocks.length === 0) continue;
     const marker = ordered ? `${n++}.` : '-';
     const pad = ' '.repeat(marker.length + 1);

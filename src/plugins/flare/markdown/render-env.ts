@@ -48,6 +48,24 @@ export interface RenderEnv {
   stats: TopicStats;
   /** Last number of the previous ordered list, for `MadCap:continue`. */
   lists: { lastNumber: number };
+  /** Level of the last real heading (`h1`-`h6`) written; drop-down and toggler heads go one below it. */
+  sections: { level: number };
+  /** Levels added to headings inside a drop-down body, so they stay below the drop-down's head. */
+  headingShift?: number;
+  /** True inside list items and table cells, where a Markdown heading cannot stand. */
+  nested?: boolean;
+}
+
+/**
+ * Stands for a date or time system variable (`System.ShortDate`) in inline text. Flare prints
+ * the build date there; a fixed date would be stale and today's date would change every
+ * topic on every run, so the value is removed, and a short line that only labels it with it.
+ */
+export const DATE_VARIABLE = '\u0002';
+
+/** Flare's date and time system variables. */
+export function isDateVariable(name: string): boolean {
+  return /^system\.(short|long|current)?(date|time)$/i.test(name.trim());
 }
 
 /** Fresh statistics. */
@@ -70,6 +88,7 @@ export function keepElement(el: Element, env: RenderEnv): boolean {
 /** Value of a Flare variable (`Set.Name`) in the current snippet context, or undefined. */
 export function lookupVariable(name: string, env: RenderEnv): string | undefined {
   const key = name.trim().toLowerCase();
+  if (isDateVariable(key)) return DATE_VARIABLE;
   for (let i = env.overrides.length - 1; i >= 0; i--) {
     const v = env.overrides[i].get(key);
     if (v !== undefined) return v;

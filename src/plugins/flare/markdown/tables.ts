@@ -63,7 +63,7 @@ function collectCells(nodes: AnyNode[], env: RenderEnv): Cell[] {
     const name = localName(node);
     if (name === 'td' || name === 'th') {
       if (!keepElement(node, env)) continue;
-      const blocks = renderFlow(node.children, env);
+      const blocks = renderFlow(node.children, { ...env, nested: true });
       const span = Math.min(Math.max(Number.parseInt(attr(node, 'colspan') ?? '1', 10) || 1, 1), 50);
       cells.push({ text: cellText(blocks), span, header: name === 'th', hasCode: blocks.some((b) => b.kind === 'code'), blocks });
     } else if (keepElement(node, env)) cells.push(...collectCells(node.children, env));
