@@ -28,9 +28,17 @@ export abstract class BbjCommand extends Command {
     }
   }
 
-  /** Renders a known error and sets the exit code; rethrows unknown ones. */
+  /** Renders a known error and sets the exit code; rethrows unknown ones (after printing them as JSON with `--json`). */
   protected handleError(error: unknown, json: boolean): void {
-    if (!(error instanceof BbjError)) throw error;
+    if (!(error instanceof BbjError)) {
+      // `--json` promises a JSON document on stdout whatever happens.
+      if (json) {
+        this.printJson({ error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } });
+        process.exitCode = ExitCode.sourceFailed;
+        return;
+      }
+      throw error;
+    }
     process.exitCode = error.exitCode ?? ExitCode.invalid;
     if (json) {
       this.printJson({

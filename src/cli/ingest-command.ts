@@ -1,8 +1,10 @@
 import { BbjCommand } from './base-command.js';
 import { commandContext, interruptSignal, rendererFor } from './command-context.js';
+import { normalizeWaitFlag, waitMs } from './flags.js';
 import { formatSummary } from './summary-format.js';
 import { runIngest } from '../core/runner/ingest-runner.js';
 import type { RunSummary } from '../core/runner/run-summary.js';
+import { describeHolder } from '../core/store/store-lock.js';
 
 /** Flags both ingest commands end up with. */
 export interface IngestCommandFlags {
@@ -12,16 +14,31 @@ export interface IngestCommandFlags {
   verbose: boolean;
   clean: boolean;
   resume: boolean;
+  wait?: string;
 }
 
 /** Shared body of `ingest all` and `ingest source`: run, print the summary, set the exit code. */
 export abstract class IngestCommand extends BbjCommand {
+  override async init(): Promise<void> {
+    this.argv = normalizeWaitFlag(this.argv);
+    await super.init();
+  }
+
   protected async ingest(flags: IngestCommandFlags, sourceNames: string[]): Promise<RunSummary | undefined> {
     return this.respond(
       flags.json,
       async () => {
+        const wait = waitMs(flags.wait);
         const { config, services } = await commandContext(this.config, flags);
-        return runIngest(config, services, { sourceNames, clean: flags.clean, resume: flags.resume, renderer: rendererFor(flags.json), signal: interruptSignal() });
+        return runIngest(config, services, {
+          sourceNames,
+          clean: flags.clean,
+          resume: flags.resume,
+          renderer: rendererFor(flags.json),
+          signal: interruptSignal(),
+          waitMs: wait,
+          onLockWait: (holder) => process.stderr.write(`The store is being written by ${describeHolder(holder)}; waiting${wait === Infinity ? '' : ` up to ${Math.round(wait! / 1000)} s`}...\n`),
+        });
       },
       (summary) => summary.exitCode,
       formatSummary,

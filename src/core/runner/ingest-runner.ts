@@ -7,7 +7,10 @@ import { CHUNKER_VERSION, chunkDocument } from '../chunking/index.js';
 import { ingestSource } from '../pipeline/ingest-source.js';
 import { emptyStats, type SourceStats } from '../pipeline/source-stats.js';
 import { ChunkStore } from '../store/chunk-store.js';
+import { dropInvalidIndexes } from '../store/index-repair.js';
+import { HEARTBEAT_INTERVAL_MS, currentOwner, markStaleRuns, writeHeartbeat } from '../store/run-records.js';
 import type { SqlClient } from '../store/sql-client.js';
+import { StoreLockedError, waitForLock, type LockHolder, type LockWait, type StoreLock } from '../store/store-lock.js';
 import { embeddingModelId } from './create-embedder.js';
 import { preflightTasks } from './preflight-tasks.js';
 import type { RunSummary, SourceOutcome } from './run-summary.js';
@@ -27,6 +30,10 @@ export interface IngestOptions {
   renderer?: 'default' | 'simple' | 'silent';
   /** Cancels the run (Ctrl-C). The run stays resumable. */
   signal?: AbortSignal;
+  /** `--wait`: how long to wait for another run's store lock, in ms (Infinity = as long as it takes); undefined = refuse at once. */
+  waitMs?: number;
+  /** Told once when the store is locked by another run and this one starts waiting. */
+  onLockWait?(holder: LockHolder): void;
 }
 
 // listr2's wrapper generics depend on the renderer chosen at run time.
@@ -36,6 +43,10 @@ type TaskWrapper = ListrTaskWrapper<any, any, any>;
 interface RunState {
   issues: string[];
   sql?: SqlClient;
+  lock?: StoreLock;
+  lockError?: StoreLockedError;
+  runError?: string;
+  heartbeat?: NodeJS.Timeout;
   store?: ChunkStore;
   embedder?: Embedder;
   runId?: number;
@@ -51,8 +62,12 @@ interface RunState {
 export async function runIngest(config: ResolvedConfig, services: Services, options: IngestOptions = {}): Promise<RunSummary> {
   const started = Date.now();
   const sources = selectSources(config, options.sourceNames);
-  const signal = options.signal ?? new AbortController().signal;
+  const userSignal = options.signal ?? new AbortController().signal;
+  // Sources stop when the user interrupts or the store lock is lost (then another writer may be running).
+  const lockLost = new AbortController();
+  const signal = AbortSignal.any([userSignal, lockLost.signal]);
   const state: RunState = { issues: [], skip: new Set(), outcomes: [] };
+  const wait: LockWait = { waitMs: options.waitMs, onWaiting: options.onLockWait, signal: userSignal };
   const renderer = options.renderer ?? 'default';
 
   try {
@@ -63,7 +78,15 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
           task: (_ctx, task) =>
             task.newListr(
               preflightTasks(config, sources, services, signal, state.issues, {
-                openStore: () => services.openStore({ url: config.database.url, pglitePath: config.database.pglitePath }),
+                // The embedded store's directory lock is taken when it is opened: a second writer waits or is refused here.
+                openStore: async () => {
+                  try {
+                    return await waitForLock(() => services.openStore({ url: config.database.url, pglitePath: config.database.pglitePath }), wait);
+                  } catch (error) {
+                    if (error instanceof StoreLockedError) state.lockError = error;
+                    throw error;
+                  }
+                },
                 // Kept open: the run uses the store it checked.
                 storeChecked: async (sql) => void (state.sql = sql),
                 embedderChecked: (embedder) => void (state.embedder = embedder),
@@ -71,7 +94,7 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
               { concurrent: true, exitOnError: false },
             ),
         },
-        { title: 'Prepare store', task: async (_ctx, task) => prepareStore(task, config, sources, state, options) },
+        { title: 'Prepare store', task: async (_ctx, task) => prepareStore(task, config, sources, state, options, wait, lockLost) },
         {
           title: 'Ingest',
           task: (_ctx, task) =>
@@ -83,25 +106,40 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
               { concurrent: false, exitOnError: false },
             ),
         },
-        { title: 'Build search indexes', task: async () => state.store!.ensurePostLoadIndexes() },
+        {
+          title: 'Build search indexes',
+          task: async () => {
+            signal.throwIfAborted();
+            // A build cut short by a kill may have left an invalid index that IF NOT EXISTS would keep.
+            await dropInvalidIndexes(state.sql!);
+            await state.store!.ensurePostLoadIndexes();
+          },
+        },
       ],
       { renderer, fallbackRenderer: 'simple', exitOnError: true, rendererOptions: { collapseSubtasks: false } as never },
     ).run();
   } catch (error) {
+    if (state.lockError) throw state.lockError;
     if (state.issues.length) throw new ValidationError(state.issues);
-    // A failed source fails its own task only; anything else is the run failing.
-    if (!hasFailure(state)) throw error;
+    if (state.runId === undefined) throw error;
+    // A failed source fails its own task only; anything else (index build, lost lock) is the run failing.
+    if (!hasFailure(state) || lockLost.signal.aborted) state.runError = errorMessage(lockLost.signal.aborted ? lockLost.signal.reason : error);
   } finally {
-    const failed = hasFailure(state);
-    if (state.runId !== undefined && !signal.aborted) await state.store!.finishRun(state.runId, failed ? 'failed' : 'completed').catch(() => {});
+    clearInterval(state.heartbeat);
+    if (state.runId !== undefined) {
+      const status = userSignal.aborted ? 'interrupted' : hasFailure(state) || state.runError ? 'failed' : 'completed';
+      await state.store!.finishRun(state.runId, status, state.runError).catch(() => {});
+    }
+    await state.lock?.release().catch(() => {});
     await state.sql?.close().catch(() => {});
   }
 
-  const failed = hasFailure(state);
+  const failed = hasFailure(state) || state.runError !== undefined;
   return {
     runId: state.runId!,
     resumedFrom: state.resumedFrom,
-    status: failed ? 'failed' : 'completed',
+    status: userSignal.aborted ? 'interrupted' : failed ? 'failed' : 'completed',
+    error: state.runError,
     config: config.configPath,
     store: state.sql?.description ?? '',
     embedder: state.embedder ? embeddingModelId(state.embedder) : config.embedder.provider,
@@ -115,12 +153,30 @@ function hasFailure(state: RunState): boolean {
   return state.outcomes.some((o) => o.status === 'failed');
 }
 
-async function prepareStore(task: TaskWrapper, config: ResolvedConfig, sources: SourceConfig[], state: RunState, options: IngestOptions) {
+async function prepareStore(
+  task: TaskWrapper,
+  config: ResolvedConfig,
+  sources: SourceConfig[],
+  state: RunState,
+  options: IngestOptions,
+  wait: LockWait,
+  lockLost: AbortController,
+) {
   // Validation subtasks run with exitOnError: false so every problem is collected; stop here if any was found.
+  if (state.lockError) throw state.lockError;
   if (state.issues.length) throw new ValidationError(state.issues);
-  const store = new ChunkStore(state.sql!);
+  const sql = state.sql!;
+  // Everything from here on (migrations, writes, sweeps) happens under the store lock.
+  state.lock = await waitForLock(() => sql.lock(), wait).catch((error: unknown) => {
+    if (error instanceof StoreLockedError) state.lockError = error;
+    throw error;
+  });
+  state.lock.lost.addEventListener('abort', () => lockLost.abort(state.lock!.lost.reason), { once: true });
+  const store = new ChunkStore(sql);
   state.store = store;
   await store.migrate(config.embedder.dimensions, embeddingModelId(state.embedder!));
+  const stale = await markStaleRuns(sql);
+  if (stale.length) task.output = `marked ${stale.map((r) => `run ${r.id} interrupted (${r.reason})`).join('; ')}`;
   if (options.resume) {
     const last = await store.lastRun();
     if (last && last.status !== 'completed') {
@@ -131,7 +187,11 @@ async function prepareStore(task: TaskWrapper, config: ResolvedConfig, sources: 
       task.title = 'Prepare store (nothing to resume: the last run completed)';
     }
   }
-  state.runId = await store.createRun(sources.map((s) => s.name), state.resumedFrom);
+  state.runId = await store.createRun(sources.map((s) => s.name), state.resumedFrom, currentOwner());
+  await state.lock.setRun(state.runId);
+  const runId = state.runId;
+  state.heartbeat = setInterval(() => void writeHeartbeat(sql, runId).catch(() => {}), HEARTBEAT_INTERVAL_MS);
+  state.heartbeat.unref();
 }
 
 async function ingestOne(

@@ -22,8 +22,10 @@ export interface RunSummary {
   runId: number;
   /** Run id this run resumed, if any. */
   resumedFrom?: number;
-  /** `completed` when every source is ok, else `failed`. */
-  status: 'completed' | 'failed';
+  /** `completed` when every source is ok; `failed` when a source or the run failed; `interrupted` after Ctrl-C / SIGTERM. */
+  status: 'completed' | 'failed' | 'interrupted';
+  /** Why the run itself failed (not a source: e.g. the index build or a lost store lock). */
+  error?: string;
   /** Config file used. */
   config: string;
   /** Store, with any password masked. */
@@ -34,6 +36,6 @@ export interface RunSummary {
   sources: SourceOutcome[];
   /** Total wall time in milliseconds. */
   durationMs: number;
-  /** Process exit code (0 ok, 1 a source failed). */
+  /** Process exit code (0 ok, 1 a source or the run failed, 130 / 143 interrupted by SIGINT / SIGTERM). */
   exitCode: number;
 }

@@ -47,7 +47,7 @@ export interface StoreInspection {
 export interface RunRecord {
   /** Run id. */
   id: number;
-  /** `running` (possibly crashed), `completed` or `failed`. */
+  /** `running`, `completed`, `failed` or `interrupted` (Ctrl-C, or its process died). */
   status: string;
   /** Sources that finished successfully in that run (including ones it carried over). */
   completedSources: string[];
@@ -211,9 +211,12 @@ export class ChunkStore {
     return rows[0]!.parser_state === null ? {} : { parserState: rows[0]!.parser_state };
   }
 
-  /** Starts a run record. */
-  async createRun(sources: string[], resumedFrom?: number): Promise<number> {
-    const rows = await this.sql.query<{ id: string }>(`INSERT INTO runs (status, sources, resumed_from) VALUES ('running', $1::text[], $2) RETURNING id`, [sources, resumedFrom ?? null]);
+  /** Starts a run record; `owner` (host and pid) lets a later run tell whether this one is still alive. */
+  async createRun(sources: string[], resumedFrom?: number, owner?: { host: string; pid: number }): Promise<number> {
+    const rows = await this.sql.query<{ id: string }>(
+      `INSERT INTO runs (status, sources, resumed_from, host, pid, heartbeat_at) VALUES ('running', $1::text[], $2, $3, $4, now()) RETURNING id`,
+      [sources, resumedFrom ?? null, owner?.host ?? null, owner?.pid ?? null],
+    );
     return Number(rows[0]!.id);
   }
 
@@ -226,9 +229,9 @@ export class ChunkStore {
     );
   }
 
-  /** Closes a run record. */
-  async finishRun(runId: number, status: 'completed' | 'failed'): Promise<void> {
-    await this.sql.query('UPDATE runs SET status = $2, finished_at = now() WHERE id = $1', [runId, status]);
+  /** Closes a run record (`interrupted` after Ctrl-C, `failed` with the reason when the run itself failed). */
+  async finishRun(runId: number, status: 'completed' | 'failed' | 'interrupted', error?: string): Promise<void> {
+    await this.sql.query('UPDATE runs SET status = $2, finished_at = now(), error = $3 WHERE id = $1', [runId, status, error ?? null]);
   }
 
   /** The most recent run, with the sources it completed. */

@@ -90,6 +90,17 @@ export const MIGRATIONS: Migration[] = [
     name: 'parser state kept with each document',
     statements: () => [`ALTER TABLE documents ADD COLUMN IF NOT EXISTS parser_state jsonb`],
   },
+  {
+    version: 3,
+    name: 'runs record their host, pid and a heartbeat',
+    // A later run marks a run `interrupted` when its process is gone or its heartbeat stopped.
+    statements: () => [
+      `ALTER TABLE runs ADD COLUMN IF NOT EXISTS host text`,
+      `ALTER TABLE runs ADD COLUMN IF NOT EXISTS pid integer`,
+      `ALTER TABLE runs ADD COLUMN IF NOT EXISTS heartbeat_at timestamptz`,
+      `ALTER TABLE runs ADD COLUMN IF NOT EXISTS error text`,
+    ],
+  },
 ];
 
 /** Indexes built after a bulk load: inserting row by row into HNSW is ~35x slower than building it once. */

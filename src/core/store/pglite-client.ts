@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { acquireDirLock } from './dir-lock.js';
+import { acquireDirLock, recordDirLockRun } from './dir-lock.js';
+import { heldLock, type StoreLock } from './store-lock.js';
 import type { Row, SqlClient, SqlExecutor } from './sql-client.js';
 
 /** `SqlClient` over embedded PGlite with pgvector: the default, no server needed. */
@@ -11,6 +12,7 @@ export class PgliteSqlClient implements SqlClient {
     private readonly db: PGlite,
     readonly description: string,
     private readonly release: () => void,
+    private readonly dataDir: string | undefined,
   ) {}
 
   /** Opens (creating if needed) the data directory, locked against other processes. `undefined` = in memory. */
@@ -19,7 +21,7 @@ export class PgliteSqlClient implements SqlClient {
     try {
       // The options object form: `new PGlite(undefined, {extensions})` silently drops them.
       const db = await PGlite.create({ dataDir, extensions: { vector } });
-      return new PgliteSqlClient(db, dataDir ? `pglite:${dataDir}` : 'pglite:memory', release);
+      return new PgliteSqlClient(db, dataDir ? `pglite:${dataDir}` : 'pglite:memory', release, dataDir);
     } catch (error) {
       release();
       throw error;
@@ -37,6 +39,14 @@ export class PgliteSqlClient implements SqlClient {
 
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => fn({ query: async <R extends Row>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows }));
+  }
+
+  /** The directory lock taken at open is the store lock; the run id is added to its file. */
+  async lock(): Promise<StoreLock> {
+    const dir = this.dataDir;
+    return heldLock(async (runId) => {
+      if (dir) recordDirLockRun(dir, runId);
+    });
   }
 
   async close(): Promise<void> {

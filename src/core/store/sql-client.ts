@@ -1,3 +1,5 @@
+import type { StoreLock } from './store-lock.js';
+
 /** A row as returned by a query. */
 export type Row = Record<string, unknown>;
 
@@ -18,6 +20,8 @@ export interface SqlClient extends SqlExecutor {
   readonly description: string;
   /** Backend kind. */
   readonly kind: 'postgres' | 'pglite';
+  /** Takes the store-wide writer lock at once, or throws `StoreLockedError` naming the holder. */
+  lock(): Promise<StoreLock>;
   /** Releases connections, locks and files. */
   close(): Promise<void>;
 }
