@@ -70,6 +70,8 @@ export interface TestContext<Options> {
   unchanged: string[];
   /** Reasons the parser gave for an incomplete enumeration, in order. */
   incomplete: string[];
+  /** Keys the parser reported gone (404, 410), in order. */
+  gone: string[];
   /** Progress updates, in order. */
   progress: ParserProgress[];
 }
@@ -106,7 +108,7 @@ export function createTestContext<Options>(parser: Parser<Options>, source: Test
     displayBaseUrl: source.displayBaseUrl,
   };
   const http = source.http ?? createHttpClient({ ...(parser.http?.(parsed.data) ?? { scope: { hosts: [] } }), log });
-  const result: TestContext<Options> = { ctx: undefined as unknown as ParserContext<Options>, skipped: [], unchanged: [], incomplete: [], progress: [] };
+  const result: TestContext<Options> = { ctx: undefined as unknown as ParserContext<Options>, skipped: [], unchanged: [], incomplete: [], gone: [], progress: [] };
   result.ctx = {
     source: info,
     options: parsed.data,
@@ -117,6 +119,7 @@ export function createTestContext<Options>(parser: Parser<Options>, source: Test
     skip: (item, reason) => void result.skipped.push({ item, reason }),
     unchanged: (key) => void result.unchanged.push(key),
     incomplete: (reason) => void result.incomplete.push(reason),
+    gone: (key) => void result.gone.push(key),
     progress: (update) => void result.progress.push(update),
   };
   return result;

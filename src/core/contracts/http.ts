@@ -32,6 +32,8 @@ export interface HttpRequestOptions {
 export interface HttpClient {
   /** Fetches a URL; resolves to a response or a failure with a reason. */
   get(url: string, options?: HttpRequestOptions): Promise<HttpResponse | HttpFailure>;
+  /** Sitemap URLs listed by the `Sitemap:` lines of the robots.txt of `url`'s host (cached). Clients may omit this. */
+  sitemaps?(url: string): Promise<string[]>;
 }
 
 /** Why a URL could not be fetched. */
@@ -44,6 +46,13 @@ export interface HttpFailure {
   reason: string;
   /** Last HTTP status seen, when there was one. */
   status?: number;
+  /**
+   * True when the failure says nothing about whether the URL exists: 5xx or 429 after the
+   * retries, a timeout, a network error, an unreachable robots.txt, the client's page limit.
+   * A parser that meets one has not enumerated its source completely. False or absent for
+   * answers that are final (404, 410, other 4xx, refused by scope or robots.txt, wrong type, too big).
+   */
+  transient?: boolean;
 }
 
 /** True when the value is an `HttpFailure`. */

@@ -62,6 +62,12 @@ export interface ParserContext<Options = unknown> {
    * Hosts may omit this (then nothing is swept-protected: parsers call `ctx.incomplete?.(...)`).
    */
   incomplete?(reason: string): void;
+  /**
+   * Tells the host that a document it may have stored is gone from the source (a page answered
+   * 404 or 410): it is deleted even when the run is incomplete and nothing else is swept.
+   * Hosts may omit this (then only a complete run's sweep removes it).
+   */
+  gone?(key: string, reason: string): void;
   /** What the store kept for a document at the last run (its `parserState`), if it has one. Hosts may omit this. */
   stored?(key: string): Promise<{ parserState?: JsonValue } | undefined>;
   /** Aborted when the run is cancelled. */

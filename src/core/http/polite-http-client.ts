@@ -17,6 +17,8 @@ class RequestRefused extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** The URL may exist: the failure came from a server or network problem, not a final answer. */
+    readonly transient = false,
   ) {
     super(message);
   }
@@ -50,7 +52,13 @@ export class PoliteHttpClient implements HttpClient {
   }
 
   async get(url: string, options: HttpRequestOptions = {}): Promise<HttpResponse | HttpFailure> {
-    const failure = (reason: string, status?: number): HttpFailure => ({ ok: false, url, reason, ...(status ? { status } : {}) });
+    const failure = (reason: string, status?: number, transient = false): HttpFailure => ({
+      ok: false,
+      url,
+      reason,
+      ...(status ? { status } : {}),
+      ...(transient ? { transient } : {}),
+    });
     let start: URL;
     try {
       start = new URL(url);
@@ -60,7 +68,7 @@ export class PoliteHttpClient implements HttpClient {
     start.hash = '';
     if (!isInScope(start, this.settings.scope)) return failure(`outside the scope (${describeScope(this.settings.scope)})`);
     if (this.settings.maxPages !== undefined && this.pages >= this.settings.maxPages) {
-      return failure(`page limit of ${this.settings.maxPages} reached`);
+      return failure(`page limit of ${this.settings.maxPages} reached`, undefined, true);
     }
     this.pages++;
     try {
@@ -69,9 +77,17 @@ export class PoliteHttpClient implements HttpClient {
       const answer = await this.follow(start, { accept, validators, signal: options.signal, robots: this.settings.respectRobots });
       return toResponse(answer);
     } catch (error) {
-      if (error instanceof RequestRefused) return failure(error.message, error.status);
-      if (options.signal?.aborted) return failure('aborted');
-      return failure(error instanceof Error ? error.message : String(error));
+      if (error instanceof RequestRefused) return failure(error.message, error.status, error.transient);
+      if (options.signal?.aborted) return failure('aborted', undefined, true);
+      return failure(error instanceof Error ? error.message : String(error), undefined, true);
+    }
+  }
+
+  async sitemaps(url: string): Promise<string[]> {
+    try {
+      return await this.robots.sitemaps(new URL(url));
+    } catch {
+      return [];
     }
   }
 
@@ -82,7 +98,7 @@ export class PoliteHttpClient implements HttpClient {
     for (let hop = 0; ; hop++) {
       if (plan.robots) {
         const refusal = await this.robots.check(current);
-        if (refusal) throw new RequestRefused(hop === 0 ? refusal : `redirect to ${current.href} ${refusal}`);
+        if (refusal) throw new RequestRefused(hop === 0 ? refusal.reason : `redirect to ${current.href} ${refusal.reason}`, undefined, refusal.transient);
       }
       seen.add(current.href);
       const answer = await this.attempt(current, plan);
@@ -143,7 +159,7 @@ export class PoliteHttpClient implements HttpClient {
       if (error instanceof PermanentFetchError) throw new RequestRefused(error.message, error.status);
       if (plan.signal?.aborted) throw error;
       const status = error instanceof RetryableStatusError ? error.status : undefined;
-      throw new RequestRefused(`${describe(error)} (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`, status);
+      throw new RequestRefused(`${describe(error)} (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`, status, true);
     }
   }
 

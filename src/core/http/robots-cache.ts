@@ -4,10 +4,19 @@ import type { Logger } from '../contracts/logger.js';
 /** The part of robots-parser's result used here. */
 interface Robot {
   isAllowed(url: string, ua?: string): boolean | undefined;
+  getSitemaps(): string[];
 }
 // robots-parser is CommonJS exporting the function itself, but its typings declare an ES
 // default export, which NodeNext resolves to the module object; the cast states the runtime truth.
 const robotsParser = robotsParserModule as unknown as (url: string, contents: string) => Robot;
+
+/** Why robots.txt refuses a URL; `transient` when the file could not be read (5xx, unreachable) rather than saying no. */
+export interface RobotsRefusal {
+  /** Human-readable reason. */
+  reason: string;
+  /** True when the refusal comes from an unreadable robots.txt, not from its rules. */
+  transient: boolean;
+}
 
 /** What fetching a robots.txt gave: its text, or a failure with the last status seen. */
 export type RobotsFetchResult = { text: string } | { reason: string; status?: number };
@@ -28,14 +37,20 @@ export class RobotsCache {
     private readonly log: Logger,
   ) {}
 
-  /** Undefined when `url` may be fetched, else the reason it may not. */
-  async check(url: URL): Promise<string | undefined> {
+  /** Undefined when `url` may be fetched, else why it may not. */
+  async check(url: URL): Promise<RobotsRefusal | undefined> {
     const rules = await this.rulesFor(url);
     if ('allowAll' in rules) return undefined;
-    if ('disallowAll' in rules) return rules.disallowAll;
+    if ('disallowAll' in rules) return { reason: rules.disallowAll, transient: true };
     // robots-parser matches groups by the product token, so pass the agent name without version.
     const agent = this.userAgent.split(/[/\s]/)[0];
-    return rules.robot.isAllowed(url.href, agent) === false ? `disallowed by ${url.origin}/robots.txt` : undefined;
+    return rules.robot.isAllowed(url.href, agent) === false ? { reason: `disallowed by ${url.origin}/robots.txt`, transient: false } : undefined;
+  }
+
+  /** The `Sitemap:` URLs of `url`'s robots.txt (none when it is missing or unreadable). */
+  async sitemaps(url: URL): Promise<string[]> {
+    const rules = await this.rulesFor(url);
+    return 'robot' in rules ? rules.robot.getSitemaps() : [];
   }
 
   private rulesFor(url: URL): Promise<HostRules> {

@@ -18,7 +18,7 @@ export interface IngestSourceParams {
   /** The parser, already resolved from the registry. */
   parser: Parser;
   /** The parser context (source, options, http, logger, signal); `skip`, `unchanged`, `progress` are wrapped here. */
-  context: Omit<ParserContext, 'skip' | 'unchanged' | 'progress' | 'incomplete'>;
+  context: Omit<ParserContext, 'skip' | 'unchanged' | 'progress' | 'incomplete' | 'gone'>;
   /** The store. */
   store: ChunkStore;
   /** The embedder. */
@@ -65,6 +65,7 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
   let pending: Pending[] = [];
   let pendingChunks = 0;
   let unchangedKeys: string[] = [];
+  const goneKeys = new Set<string>();
   let lastProgress: ParserProgress = {};
   // Enough chunks to keep every embedding slot busy, small enough to keep memory flat.
   const flushAt = Math.max(params.batchSize * params.concurrency * 2, 1);
@@ -85,6 +86,7 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
       stats.incomplete.push(reason);
       context.log.warn(`${sourceName}: enumeration incomplete (${reason}); documents not seen are kept`);
     },
+    gone: (key) => void goneKeys.add(key),
     stored: async (key) => (await store.parserState(sourceName, key)) as { parserState?: JsonValue } | undefined,
     progress: (update) => {
       lastProgress = { ...lastProgress, ...update };
@@ -182,8 +184,9 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
     throw new Error(`the parser yielded no documents${reasons}; nothing was deleted`);
   }
   // Only a complete enumeration proves that an unseen document is gone from the source.
-  if (stats.incomplete.length === 0) {
-    const swept = await store.sweep(sourceName, runId);
+  // An incomplete one still removes what the parser saw gone (a page answering 404 or 410).
+  if (stats.incomplete.length === 0 || goneKeys.size > 0) {
+    const swept = await store.sweep(sourceName, runId, stats.incomplete.length === 0 ? undefined : [...goneKeys]);
     stats.documentsDeleted += swept.documents;
     stats.chunksDeleted += swept.chunks;
   }

@@ -177,17 +177,23 @@ export class ChunkStore {
     return result;
   }
 
-  /** Deletes the documents of a source that a complete run did not see; returns what went. */
-  async sweep(source: string, runId: number): Promise<{ documents: number; chunks: number }> {
+  /**
+   * Deletes the documents of a source that a complete run did not see; returns what went.
+   * With `onlyKeys`, deletes only those of them (documents a parser reported gone).
+   */
+  async sweep(source: string, runId: number, onlyKeys?: string[]): Promise<{ documents: number; chunks: number }> {
+    if (onlyKeys?.length === 0) return { documents: 0, chunks: 0 };
+    const params: unknown[] = onlyKeys ? [source, runId, onlyKeys] : [source, runId];
+    const keyFilter = onlyKeys ? ' AND doc_key = ANY($3::text[])' : '';
     return this.sql.transaction(async (tx) => {
       const chunks = await tx.query<{ n: string }>(
-        `WITH d AS (DELETE FROM chunks WHERE source_name = $1 AND doc_key IN (SELECT doc_key FROM documents WHERE source_name = $1 AND last_run_id <> $2) RETURNING 1)
+        `WITH d AS (DELETE FROM chunks WHERE source_name = $1 AND doc_key IN (SELECT doc_key FROM documents WHERE source_name = $1 AND last_run_id <> $2${keyFilter}) RETURNING 1)
          SELECT count(*) AS n FROM d`,
-        [source, runId],
+        params,
       );
       const docs = await tx.query<{ n: string }>(
-        'WITH d AS (DELETE FROM documents WHERE source_name = $1 AND last_run_id <> $2 RETURNING 1) SELECT count(*) AS n FROM d',
-        [source, runId],
+        `WITH d AS (DELETE FROM documents WHERE source_name = $1 AND last_run_id <> $2${keyFilter} RETURNING 1) SELECT count(*) AS n FROM d`,
+        params,
       );
       return { documents: Number(docs[0]?.n ?? 0), chunks: Number(chunks[0]?.n ?? 0) };
     });

@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, Text } from 'domhandler';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
@@ -41,6 +41,7 @@ export function pageToMarkdown($: CheerioAPI, options: PageToMarkdownOptions): s
   const root = options.contentSelectors.map((s) => $(s).first()).find((m) => m.length > 0) ?? $('body');
   if (root.length === 0) return fragmentToMarkdown($.html());
   const element = root.get(0) as Element;
+  removePermalinks($, root, base);
   prepareLinks($, root, base);
   prepareCode($, root);
   prepareTables($, root);
@@ -81,6 +82,43 @@ function removeComments($: CheerioAPI): void {
     }
   };
   walk([...$.root().contents()]);
+}
+
+// Permalink anchors that site generators put into headings (Sphinx `¶`, Docusaurus `#`, anchor.js, GitHub).
+const PERMALINK_CLASS = /(^|[\s_-])(anchor|anchorjs-link|headerlink|hash-link|heading-link|header-link|permalink|anchor-link|deep-link)($|[\s_-])/i;
+const PERMALINK_TEXT = /^[\s#¶§🔗⚓]*$/u;
+
+/**
+ * Removes permalink residue from headings: anchors pointing into the page whose text is only a
+ * symbol (`#`, `¶`, `§`, `🔗`) or that carry a permalink class, and a trailing lone symbol, so
+ * `Custom Task Types #` reads `Custom Task Types`.
+ */
+function removePermalinks($: CheerioAPI, root: ReturnType<CheerioAPI>, base: string): void {
+  const page = pageWithoutFragment(base);
+  root.find('h1, h2, h3, h4, h5, h6').each((_, el) => {
+    const heading = $(el);
+    heading.find('a, span').each((_, a) => {
+      const link = $(a);
+      const classes = link.attr('class') ?? '';
+      const href = (link.attr('href') ?? '').trim();
+      const inPage = href.startsWith('#') || (href !== '' && pageWithoutFragment(href, base) === page && href.includes('#'));
+      const symbolOnly = PERMALINK_TEXT.test(link.text());
+      if ((PERMALINK_CLASS.test(classes) && (symbolOnly || inPage)) || (a.tagName === 'a' && inPage && symbolOnly)) link.remove();
+    });
+    const node = heading.contents().last().get(0);
+    // Edit the text node's data: handing a string to cheerio would parse it as HTML.
+    if (node?.type === 'text') (node as Text).data = (node as Text).data.replace(/(\s+[#§]|\s*[¶🔗⚓])\s*$/u, '');
+  });
+}
+
+function pageWithoutFragment(href: string, base?: string): string {
+  try {
+    const url = new URL(href, base);
+    url.hash = '';
+    return url.href;
+  } catch {
+    return href;
+  }
 }
 
 /** Links keep their text and get absolute URLs; in-page and script links become plain text. */

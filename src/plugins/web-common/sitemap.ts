@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { isTag } from 'domhandler';
-import type { HttpClient } from '../../core/contracts/http.js';
+import type { HttpClient, HttpFailure } from '../../core/contracts/http.js';
 import { isHttpFailure } from '../../core/contracts/http.js';
 import type { Logger } from '../../core/contracts/logger.js';
 
@@ -31,9 +31,18 @@ export function parseSitemap(xml: string): SitemapEntries {
 
 /**
  * Page URLs of a sitemap, following sitemap indexes (each sitemap read once, nesting bounded).
- * Unreachable or malformed sitemaps are logged and contribute nothing.
+ * Unreachable sitemaps are logged and contribute nothing; `onFailure` hears of each (with the
+ * nesting depth: 0 for `url` itself, more for sitemaps an index named), so a caller can tell an
+ * absent optional sitemap from a listing it could not read.
  */
-export async function readSitemapPages(http: HttpClient, url: string, log: Logger, signal?: AbortSignal, maxDepth = 3): Promise<string[]> {
+export async function readSitemapPages(
+  http: HttpClient,
+  url: string,
+  log: Logger,
+  signal?: AbortSignal,
+  maxDepth = 3,
+  onFailure?: (failure: HttpFailure, depth: number) => void,
+): Promise<string[]> {
   const seen = new Set<string>();
   const pages: string[] = [];
   const visit = async (sitemapUrl: string, depth: number): Promise<void> => {
@@ -42,11 +51,18 @@ export async function readSitemapPages(http: HttpClient, url: string, log: Logge
     const res = await http.get(sitemapUrl, { accept: SITEMAP_TYPES, signal });
     if (isHttpFailure(res)) {
       log.debug(`sitemap ${sitemapUrl}: ${res.reason}`);
+      onFailure?.(res, depth);
       return;
     }
     const entries = parseSitemap(res.text());
     pages.push(...entries.pages);
-    for (const child of entries.sitemaps) await visit(new URL(child, sitemapUrl).href, depth + 1);
+    for (const child of entries.sitemaps) {
+      try {
+        await visit(new URL(child, sitemapUrl).href, depth + 1);
+      } catch {
+        // A `loc` that is no URL names nothing to read.
+      }
+    }
   };
   await visit(url, 0);
   return pages;

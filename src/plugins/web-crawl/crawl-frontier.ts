@@ -27,16 +27,27 @@ export class CrawlFrontier {
     return canonicalUrl(url, this.options.ignore_query_params);
   }
 
-  /** Queues a link when it is a page under the crawl root not seen before and not too deep. */
-  offer(link: string, depth: number): void {
-    if (depth > this.options.max_depth) return;
-    const url = new URL(this.canonical(link));
-    if (url.origin !== this.root.origin || !url.pathname.startsWith(this.root.pathname)) return;
+  /** Queues a link when it is a page under the crawl root not seen before and not too deep; returns its canonical URL when queued. */
+  offer(link: string, depth: number): string | undefined {
+    if (depth > this.options.max_depth) return undefined;
+    let url: URL;
+    try {
+      url = new URL(this.canonical(link));
+    } catch {
+      return undefined;
+    }
+    if (!this.inScope(url)) return undefined;
     const path = url.pathname.toLowerCase();
-    if (!path.endsWith('/') && !this.options.page_extensions.some((ext) => path.endsWith(ext.toLowerCase()))) return;
-    if (this.seen.has(url.href)) return;
+    if (!path.endsWith('/') && !this.options.page_extensions.some((ext) => path.endsWith(ext.toLowerCase()))) return undefined;
+    if (this.seen.has(url.href)) return undefined;
     this.seen.add(url.href);
     this.queue.push({ url: url.href, depth });
+    return url.href;
+  }
+
+  /** True when `url` lies under the crawl root (same origin, path prefix). */
+  inScope(url: URL): boolean {
+    return url.origin === this.root.origin && url.pathname.startsWith(this.root.pathname);
   }
 
   /** Marks a URL (a redirect target) as visited so it is not fetched again; false when it already was. */

@@ -18,8 +18,18 @@ export const webCrawlOptionsSchema = z
     max_pages: z.number().int().positive().default(20_000),
     /** Most link hops from the base URL. */
     max_depth: z.number().int().min(0).default(25),
-    /** Minimum milliseconds between two requests. */
+    /** Minimum milliseconds between the starts of two requests to the host. */
     rate_limit_ms: z.number().int().min(0).default(500),
+    /** Requests in flight at once to the host (each start still waits for `rate_limit_ms`). */
+    max_in_flight: z.number().int().min(1).max(16).default(2),
+    /** Milliseconds one attempt at a page may take (connect, headers and body) before it counts as timed out. */
+    timeout_ms: z.number().int().min(100).max(600_000).default(30_000),
+    /** Attempts per page for timeouts, network errors, 429 and 5xx (backoff between them). */
+    max_attempts: z.number().int().min(1).max(10).default(4),
+    /** Read the Flare help-system file and its TOC when the start page declares one (pages in the TOC get its breadcrumb). */
+    help_system: z.boolean().default(true),
+    /** Read robots.txt `Sitemap:` lines and `sitemap.xml` / `Sitemap.xml` in the base directory. */
+    sitemaps: z.boolean().default(true),
     /** Link path endings that are pages (directory links ending in `/` are always followed). */
     page_extensions: z.array(z.string().trim().min(1)).default(['.htm', '.html']),
     /** Query parameters that do not change the page (`*` suffix = prefix); the others stay in the canonical URL. */

@@ -1,103 +1,227 @@
 import * as cheerio from 'cheerio';
 import createDebug from 'debug';
 import { isHttpFailure } from '../../core/contracts/http.js';
-import type { HttpSourceSettings } from '../../core/contracts/http.js';
-import type { DocumentInput } from '../../core/contracts/document.js';
+import type { HttpResponse, HttpSourceSettings } from '../../core/contracts/http.js';
+import type { DocumentInput, JsonValue } from '../../core/contracts/document.js';
 import type { ParserContext } from '../../core/contracts/parser.js';
+import { Completeness } from '../web-common/completeness.js';
 import { looksLikePdf, validatorsOf } from '../web-common/fetch-page.js';
 import { extractLinks } from '../web-common/links.js';
+import { inParallel } from '../web-common/parallel.js';
 import type { WebParser } from '../web-common/web-parser.js';
+import type { QueuedPage } from './crawl-frontier.js';
 import { CrawlFrontier } from './crawl-frontier.js';
 import { crawlRoot, webCrawlOptionsSchema } from './crawl-options.js';
 import type { WebCrawlOptions } from './crawl-options.js';
 import { crawledDocument } from './crawl-page.js';
+import type { HelpSystemRef } from './flare-help-system.js';
+import { helpSystemOf } from './flare-help-system.js';
+import { queueSitemapPages, queueTocPages } from './page-discovery.js';
 
 const debug = createDebug('bbj:web-crawl');
 const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
+// Help-system file, TOC, its chunks, robots sitemaps and their indexes: requests besides pages.
+const LISTING_BUDGET = 200;
 
-/** Client settings of a crawl: the base URL's host and directory, the configured rate limit and page cap. */
+/** Client settings of a crawl: the base URL's host and directory, the configured rate limit, concurrency, timeout and page cap. */
 export function webCrawlHttpSettings(options: WebCrawlOptions): HttpSourceSettings {
   const root = crawlRoot(options.base_url);
   return {
     scope: { hosts: [root.host], pathPrefix: root.pathname },
     perHostIntervalMs: options.rate_limit_ms,
-    perHostConcurrency: 1,
+    perHostConcurrency: options.max_in_flight,
+    timeoutMs: options.timeout_ms,
+    maxAttempts: options.max_attempts,
     respectRobots: options.respect_robots,
     allowedContentTypes: HTML_TYPES,
     // Each page may cost a second request when it is unchanged and its links are needed.
-    maxPages: options.relink_unchanged ? options.max_pages * 2 : options.max_pages,
+    maxPages: (options.relink_unchanged ? options.max_pages * 2 : options.max_pages) + LISTING_BUDGET,
   };
 }
 
+/** What the last run kept with a page. */
+interface PageState {
+  links?: string[];
+  breadcrumb?: string[];
+  helpSystem?: HelpSystemRef;
+}
+
+/** What visiting a page gave: its document (when new or changed), its links, the help system it declares. */
+interface Visit {
+  doc?: DocumentInput;
+  links?: string[];
+  helpSystem?: HelpSystemRef;
+}
+
 /**
- * Breadth-first crawl of a published help site. Each page is fetched conditionally: a 304
- * is reported unchanged and the crawl follows the links stored with the page last time
- * (only when the store has none and `relink_unchanged` is set is the page fetched again);
- * failures are skipped with their reason and the crawl goes on.
+ * One crawl: the start page first (it may declare a Flare help system), then the pages of the
+ * help system's TOC, of the sitemaps and of body links, fetched `max_in_flight` at a time.
  */
-async function* crawl(ctx: ParserContext<WebCrawlOptions>): AsyncGenerator<DocumentInput> {
-  const { options } = ctx;
-  const frontier = new CrawlFrontier(options);
-  let fetched = 0;
-  for (let page = frontier.next(); page; page = frontier.next()) {
-    if (ctx.signal.aborted) return;
-    if (fetched >= options.max_pages) {
-      ctx.skip(options.base_url, `max_pages (${options.max_pages}) reached with ${frontier.pending + 1} pages not fetched`);
-      return;
+class Crawl {
+  readonly frontier: CrawlFrontier;
+  readonly completeness: Completeness;
+  /** TOC path of each page the help system's TOC lists, by canonical URL. */
+  readonly breadcrumbs = new Map<string, string[]>();
+  private fetched = 0;
+  private stopped = false;
+
+  constructor(private readonly ctx: ParserContext<WebCrawlOptions>) {
+    this.frontier = new CrawlFrontier(ctx.options);
+    this.completeness = new Completeness(ctx);
+  }
+
+  /** The next page's visit, which queues the page's links; undefined when the frontier is empty or `max_pages` is reached. */
+  nextVisit(): (() => Promise<Visit>) | undefined {
+    const page = this.take();
+    if (!page) return undefined;
+    return async () => {
+      const visit = await this.visit(page);
+      this.offerLinks(visit, page.depth);
+      return visit;
+    };
+  }
+
+  /** Queues the links a visit found, one hop deeper. */
+  offerLinks(visit: Visit, depth: number): void {
+    for (const link of visit.links ?? []) this.frontier.offer(link, depth + 1);
+  }
+
+  /** The next page to fetch, counted against `max_pages`; the run is cut (incomplete) when the cap leaves pages unfetched. */
+  take(): QueuedPage | undefined {
+    if (this.stopped || this.ctx.signal.aborted) return undefined;
+    const page = this.frontier.next();
+    if (!page) return undefined;
+    const { options } = this.ctx;
+    if (this.fetched >= options.max_pages) {
+      this.stopped = true;
+      const left = this.frontier.pending + 1;
+      this.ctx.skip(options.base_url, `max_pages (${options.max_pages}) reached with ${left} pages not fetched`);
+      this.completeness.cut('max_pages', `max_pages (${options.max_pages}) reached with ${left} pages not fetched`);
+      return undefined;
     }
-    fetched++;
-    ctx.progress({ done: fetched - 1, total: frontier.discovered, message: page.url });
+    this.fetched++;
+    this.ctx.progress({ done: this.fetched - 1, total: this.frontier.discovered, message: page.url });
+    return page;
+  }
+
+  /** Pages fetched so far. */
+  get pagesFetched(): number {
+    return this.fetched;
+  }
+
+  /**
+   * Fetches a page conditionally. A 304 is reported unchanged and the links stored with the page
+   * last time keep the crawl going; the page is fetched again only when those are missing (and
+   * `relink_unchanged` is set) or its TOC breadcrumb changed. Failures are reported to `completeness`.
+   */
+  async visit(page: QueuedPage): Promise<Visit> {
+    const { ctx } = this;
+    const { options } = ctx;
     debug('fetching %s (depth %d)', page.url, page.depth);
+    const tocBreadcrumb = this.breadcrumbs.get(page.url);
     let res = await ctx.http.get(page.url, { conditional: true, accept: HTML_TYPES, signal: ctx.signal });
     if (isHttpFailure(res)) {
-      ctx.skip(page.url, res.reason);
-      continue;
+      this.completeness.pageFailed(page.url, res);
+      return {};
     }
-    const unchanged = res.status === 304;
+    let unchanged = res.status === 304;
     if (unchanged) {
-      ctx.unchanged(page.url);
-      // The links the page had when it was stored keep the crawl going without downloading it again.
-      const links = storedLinks(await ctx.stored?.(page.url));
-      if (links) {
+      const state = pageState((await ctx.stored?.(page.url))?.parserState);
+      const moved = tocBreadcrumb !== undefined && JSON.stringify(tocBreadcrumb) !== JSON.stringify(state.breadcrumb);
+      if (state.links && !moved) {
+        ctx.unchanged(page.url);
         // As on the first run, the redirect target counts as crawled (else it would come back as a new page).
-        if (frontier.canonical(res.url) !== page.url) frontier.markSeen(res.url);
-        for (const link of links) frontier.offer(link, page.depth + 1);
-        continue;
+        if (this.frontier.canonical(res.url) !== page.url) this.frontier.markSeen(res.url);
+        return { links: state.links, helpSystem: state.helpSystem };
       }
-      if (!options.relink_unchanged) continue;
-      res = await ctx.http.get(page.url, { accept: HTML_TYPES, signal: ctx.signal });
-      if (isHttpFailure(res)) continue;
+      if (!moved && !options.relink_unchanged) {
+        ctx.unchanged(page.url);
+        this.completeness.cut('links', `the links of unchanged pages are not stored and relink_unchanged is off (first: ${page.url})`);
+        return {};
+      }
+      const again = await ctx.http.get(page.url, { accept: HTML_TYPES, signal: ctx.signal });
+      if (isHttpFailure(again)) {
+        ctx.unchanged(page.url);
+        this.completeness.cut('relink', `an unchanged page could not be read again for its links (${page.url}: ${again.reason})`);
+        return {};
+      }
+      res = again;
+      // A page whose place in the TOC moved is a changed document.
+      unchanged = !moved;
+      if (unchanged) ctx.unchanged(page.url);
     }
+    return this.read(page, res, unchanged, tocBreadcrumb);
+  }
+
+  private read(page: QueuedPage, res: HttpResponse, unchanged: boolean, tocBreadcrumb: string[] | undefined): Visit {
+    const { ctx } = this;
     // A redirect to a page already crawled under its own URL would be a duplicate document.
-    if (frontier.canonical(res.url) !== page.url && !frontier.markSeen(res.url)) {
+    if (this.frontier.canonical(res.url) !== page.url && !this.frontier.markSeen(res.url)) {
       debug('%s redirects to the already crawled %s', page.url, res.url);
-      continue;
+      return {};
     }
     if (looksLikePdf(res.body)) {
       if (!unchanged) ctx.skip(page.url, `a PDF served as ${res.contentType}; the crawl reads HTML pages only`);
-      continue;
+      return {};
     }
     const $ = cheerio.load(res.text());
     const links = extractLinks($, res.url);
-    for (const link of links) frontier.offer(link, page.depth + 1);
-    if (unchanged) continue;
-    const doc = crawledDocument($, page.url, res.url, page.depth, options, validatorsOf(res));
-    if (doc) yield { ...doc, parserState: { links } };
-    else ctx.skip(page.url, 'no content left after removing the page chrome');
+    const helpSystem = this.ctx.options.help_system ? helpSystemOf($, res.url) : undefined;
+    if (unchanged) return { links, helpSystem };
+    const doc = crawledDocument($, page.url, res.url, page.depth, ctx.options, validatorsOf(res), tocBreadcrumb);
+    if (!doc) {
+      // A Flare start page is often a shell whose content loads by script: nothing to store, but no fault either.
+      if (page.depth > 0 || !helpSystem) ctx.skip(page.url, 'no content left after removing the page chrome');
+      return { links, helpSystem };
+    }
+    const state: Record<string, JsonValue> = { links };
+    if (tocBreadcrumb) state.breadcrumb = tocBreadcrumb;
+    if (page.depth === 0 && helpSystem) state.helpSystem = { file: helpSystem.file, root: helpSystem.root };
+    return { doc: { ...doc, parserState: state }, links, helpSystem };
   }
-  ctx.progress({ done: fetched, total: fetched });
 }
 
-/** Links saved with a page at the last run, when the store kept them. */
-function storedLinks(stored: { parserState?: unknown } | undefined): string[] | undefined {
-  const links = (stored?.parserState as { links?: unknown } | undefined)?.links;
-  return Array.isArray(links) && links.every((l) => typeof l === 'string') ? links : undefined;
+/**
+ * Crawl of a published help site: the start page, then the pages its Flare help system's TOC
+ * lists (with their TOC breadcrumbs), the pages sitemaps list, and the pages body links reach,
+ * all within the base URL's directory, robots.txt, `max_depth` and `max_pages`. A run cut short
+ * (page limit, 5xx, timeout, unreadable listing) is reported incomplete so nothing is swept;
+ * a page answering 404 or 410 is reported gone.
+ */
+async function* crawl(ctx: ParserContext<WebCrawlOptions>): AsyncGenerator<DocumentInput> {
+  const { options } = ctx;
+  const run = new Crawl(ctx);
+  // The start page alone: its HTML says whether a help system describes the site.
+  const first = run.take();
+  if (!first) return;
+  const start = await run.visit(first);
+  if (start.doc) yield start.doc;
+  // Pages are queued in this order: the TOC's, the sitemaps', then the start page's links.
+  if (start.helpSystem && options.help_system) await queueTocPages(ctx, start.helpSystem, run.frontier, run.breadcrumbs, run.completeness);
+  if (options.sitemaps) await queueSitemapPages(ctx, run.frontier, run.completeness);
+  run.offerLinks(start, first.depth);
+  for await (const visit of inParallel(() => run.nextVisit(), options.max_in_flight, ctx.signal)) {
+    if (visit.doc) yield visit.doc;
+  }
+  ctx.progress({ done: run.pagesFetched, total: run.pagesFetched });
+}
+
+/** A page's stored parser state, checked. */
+function pageState(value: JsonValue | undefined): PageState {
+  const state = (value ?? {}) as { links?: unknown; breadcrumb?: unknown; helpSystem?: unknown };
+  const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : undefined);
+  const help = state.helpSystem as { file?: unknown; root?: unknown } | undefined;
+  return {
+    links: strings(state.links),
+    breadcrumb: strings(state.breadcrumb),
+    helpSystem: help && typeof help.file === 'string' && typeof help.root === 'string' ? { file: help.file, root: help.root } : undefined,
+  };
 }
 
 /** The `web-crawl` parser. */
 export const webCrawlParser: WebParser<WebCrawlOptions> = {
   type: 'web-crawl',
-  description: 'Breadth-first crawl of a published help site (MadCap Flare HTML5 WebHelp by default)',
+  description: 'Crawl of a published help site: Flare WebHelp TOC, sitemaps and links (MadCap Flare HTML5 WebHelp by default)',
   optionsSchema: webCrawlOptionsSchema,
   requiresPaths: false,
   http: webCrawlHttpSettings,

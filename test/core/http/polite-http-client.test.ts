@@ -85,13 +85,18 @@ describe('PoliteHttpClient', () => {
     assert.equal(site.requests.length, before);
   });
 
-  test('per-host interval spaces request starts', async () => {
-    const http = client({ perHostIntervalMs: 60 });
+  test('per-host interval spaces request starts (server-side arrival times, with tolerance)', async () => {
+    const interval = 60;
+    const http = client({ perHostIntervalMs: interval });
     await http.get(`${site.origin}/docs/warm`);
-    await Promise.all([1, 2, 3].map((i) => http.get(`${site.origin}/docs/i${i}`)));
-    const times = [1, 2, 3].map((i) => arrivals.get(`/docs/i${i}`) ?? 0);
-    // Timers may fire a millisecond early; the gaps must still be about the interval.
-    assert.ok(times[1] - times[0] >= 55 && times[2] - times[1] >= 55, `arrivals ${times.join(', ')}`);
+    const paths = [1, 2, 3, 4, 5, 6].map((i) => `/docs/i${i}`);
+    await Promise.all(paths.map((p) => http.get(`${site.origin}${p}`)));
+    const times = paths.map((p) => arrivals.get(p) ?? 0).sort((a, b) => a - b);
+    const gaps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+    // A loaded machine delays single arrivals (gaps of 40 ms were seen for 60), which shortens one
+    // gap and lengthens its neighbour; the median gap still shows the spacing (without the gate
+    // all six arrive within a few milliseconds).
+    assert.ok(gaps[2] >= interval * 0.75, `gaps ${gaps.map(Math.round).join(', ')} ms`);
   });
 
   test('per-host concurrency bounds requests in flight', async () => {

@@ -1,4 +1,4 @@
-import type { DocumentInput, HttpClient, HttpValidatorLookup, HttpValidators, Parser, ParserContext, SkippedItem } from '../../../src/core/contracts/index.js';
+import type { DocumentInput, HttpClient, HttpValidatorLookup, HttpValidators, JsonValue, Parser, ParserContext, SkippedItem } from '../../../src/core/contracts/index.js';
 import { silentLogger } from '../../../src/core/contracts/index.js';
 import { createHttpClient } from '../../../src/core/http/index.js';
 import type { HttpClientSettings } from '../../../src/core/http/index.js';
@@ -14,6 +14,18 @@ export interface ParserRun {
   unchanged: string[];
   /** Warnings logged. */
   warnings: string[];
+  /** Reasons given with `ctx.incomplete`. */
+  incomplete: string[];
+  /** Keys reported with `ctx.gone`. */
+  gone: string[];
+}
+
+/** What a run may know from an earlier one, as the store would give it. */
+export interface EarlierRun {
+  /** Validators for conditional requests. */
+  validators?: HttpValidatorLookup;
+  /** Documents of the earlier run: their parser state is answered by `ctx.stored`. */
+  docs?: DocumentInput[];
 }
 
 /** A validators lookup answering from the documents of an earlier run (as the store would). */
@@ -33,15 +45,17 @@ export async function runWebParser<O>(
   parser: WebParser<O>,
   rawOptions: Record<string, unknown>,
   overrides: Partial<HttpClientSettings> = {},
+  earlier: EarlierRun = {},
 ): Promise<ParserRun & { http: HttpClient }> {
   const options = parser.optionsSchema.parse(rawOptions);
   const http = createHttpClient({ ...fastHttp, ...parser.http(options), ...overrides });
-  return { ...(await runParser(parser, options, http)), http };
+  return { ...(await runParser(parser, options, http, earlier.docs)), http };
 }
 
 /** Runs a parser with a given client and collects what it reports. */
-export async function runParser<O>(parser: Parser<O>, options: O, http: HttpClient): Promise<ParserRun> {
-  const run: ParserRun = { docs: [], skipped: [], unchanged: [], warnings: [] };
+export async function runParser<O>(parser: Parser<O>, options: O, http: HttpClient, earlier?: DocumentInput[]): Promise<ParserRun> {
+  const run: ParserRun = { docs: [], skipped: [], unchanged: [], warnings: [], incomplete: [], gone: [] };
+  const states = new Map<string, JsonValue | undefined>((earlier ?? []).map((d) => [d.key, d.parserState as JsonValue | undefined]));
   const ctx: ParserContext<O> = {
     source: { name: 'test-source', parser: parser.type, paths: [], generationTag: 'auto' },
     options,
@@ -51,6 +65,9 @@ export async function runParser<O>(parser: Parser<O>, options: O, http: HttpClie
     progress: () => {},
     skip: (item, reason) => run.skipped.push({ item, reason }),
     unchanged: (key) => run.unchanged.push(key),
+    incomplete: (reason) => run.incomplete.push(reason),
+    gone: (key) => run.gone.push(key),
+    ...(earlier ? { stored: async (key: string) => (states.has(key) ? { parserState: states.get(key) } : undefined) } : {}),
     signal: new AbortController().signal,
   };
   for await (const doc of parser.parse(ctx)) run.docs.push(doc);
