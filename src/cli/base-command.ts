@@ -1,4 +1,5 @@
 import { Command } from '@oclif/core';
+import { maskSecrets, maskSecretsDeep } from '../core/config/mask.js';
 import { BbjError, ExitCode, ValidationError } from '../core/errors/bbj-error.js';
 
 /**
@@ -6,9 +7,9 @@ import { BbjError, ExitCode, ValidationError } from '../core/errors/bbj-error.js
  * object with `--json`) and its exit code; anything else is a bug and keeps oclif's stack.
  */
 export abstract class BbjCommand extends Command {
-  /** Prints a result as JSON on stdout. */
+  /** Prints a result as JSON on stdout, secrets masked. */
   protected printJson(value: unknown): void {
-    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(maskSecretsDeep(value), null, 2)}\n`);
   }
 
   /**
@@ -20,7 +21,7 @@ export abstract class BbjCommand extends Command {
       const result = await work();
       process.exitCode = exitCode(result);
       if (json) this.printJson(result);
-      else this.log(format(result));
+      else this.log(maskSecrets(format(result)));
       return result;
     } catch (error) {
       this.handleError(error, json);
@@ -46,7 +47,7 @@ export abstract class BbjCommand extends Command {
       });
       return;
     }
-    process.stderr.write(`\nError: ${error.message}\n`);
-    if (error.suggestion) process.stderr.write(`Fix: ${error.suggestion}\n`);
+    process.stderr.write(`\nError: ${maskSecrets(error.message)}\n`);
+    if (error.suggestion) process.stderr.write(`Fix: ${maskSecrets(error.suggestion)}\n`);
   }
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { runCli } from '../helpers/cli.js';
 import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama-server.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { corporaDir } from '../helpers/paths.js';
 import { writeTestConfig } from '../helpers/test-config.js';
 import { queryStore, testBackends } from '../helpers/test-databases.js';
 import { MDX_SOURCES } from './mdx-sources.js';
@@ -22,7 +23,7 @@ for (const backend of testBackends()) {
       ollama = await startFakeOllama({ dimension: 16 });
       const store = await backend.fresh();
       location = store.location;
-      configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources: MDX_SOURCES });
+      configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources: MDX_SOURCES, dataDir: corporaDir });
     });
     after(() => ollama.close());
 

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/core/config/config-loader.js';
 import { collect, runCli, startCli } from '../helpers/cli.js';
 import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama-server.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { corporaDir } from '../helpers/paths.js';
 import { writeTestConfig } from '../helpers/test-config.js';
 import { queryStore, testBackends } from '../helpers/test-databases.js';
 import { expectedRows } from './expected-rows.js';
@@ -20,7 +21,7 @@ for (const backend of testBackends()) {
     test('ends with exactly the rows of an uninterrupted run: no duplicate, none missing', async () => {
       const store = await backend.fresh();
       // Small batches and slow answers make many commits, so the kill lands between and inside them.
-      const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources: MDX_SOURCES, batchSize: 2 });
+      const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources: MDX_SOURCES, batchSize: 2, dataDir: corporaDir });
       ollama.setDelay(40);
       const child = startCli(['ingest', 'all', '--config', configPath]);
       const done = collect(child);

@@ -9,6 +9,7 @@ import { defineParser } from '../../src/core/plugin-descriptor.js';
 import { runIngest } from '../../src/core/runner/ingest-runner.js';
 import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama-server.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { corporaDir } from '../helpers/paths.js';
 import { writeTestConfig } from '../helpers/test-config.js';
 import { queryStore, testBackends } from '../helpers/test-databases.js';
 import { MDX_SOURCES } from './mdx-sources.js';
@@ -37,7 +38,7 @@ for (const backend of testBackends()) {
     test('fails that source only: exit 1, the other sources are stored', async () => {
       const store = await backend.fresh();
       const sources = [MDX_SOURCES[1]!, { name: 'boom', parser: 'exploding' }, MDX_SOURCES[0]!];
-      const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources });
+      const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources, dataDir: corporaDir });
       const config = await loadConfig({ configPath, env: {} });
       const registry = await buildRegistry();
       registry.register(explodingParser, { kind: 'plugin', name: 'test-plugin', version: '1.0.0' });

@@ -33,6 +33,7 @@ describe('bbj validate', () => {
     const configPath = writeTestConfig(dir, {
       database: `url = "postgresql://bbj:s3cret-pw@127.0.0.1:${port}/rag"`,
       ollamaUrl: ollama.url,
+      dataDir: corporaDir,
       model: 'missing-model',
       sources: [
         { name: 'docs', parser: 'mdx', paths: ['no/such/dir'] },
@@ -61,6 +62,7 @@ describe('bbj validate', () => {
     const configPath = writeTestConfig(dir, {
       database: `path = ${JSON.stringify(db)}`,
       ollamaUrl: ollama.url,
+      dataDir: corporaDir,
       model: 'other-model',
       sources: [
         { name: 'mdx-beginner', parser: 'mdx', paths: [path.join(corporaDir, 'mdx-bbj-beginner-course', 'docs')] },
@@ -85,6 +87,7 @@ describe('bbj validate', () => {
     const missing = writeTestConfig(dir, {
       database: `path = ${JSON.stringify(fresh)}`,
       ollamaUrl: ollama.url,
+      dataDir: corporaDir,
       model: 'other-model',
       sources: [{ name: 'mdx-beginner', parser: 'mdx', paths: [path.join(corporaDir, 'mdx-bbj-beginner-course', 'docs')] }],
     });
@@ -100,6 +103,7 @@ describe('bbj validate', () => {
     const mismatch = writeTestConfig(tempDir(), {
       database: `path = ${JSON.stringify(existing)}`,
       ollamaUrl: ollama.url,
+      dataDir: corporaDir,
       model: 'other-model',
       sources: [{ name: 'mdx-beginner', parser: 'mdx', paths: [path.join(corporaDir, 'mdx-bbj-beginner-course', 'docs')] }],
     });

@@ -104,6 +104,8 @@ function resolve(file: ConfigFile, configPath: string, options: LoadConfigOption
     label: s.label,
     displayUrl: s.display_url,
     options: s.options,
+    maxFileBytes: s.max_file_bytes,
+    parseTimeoutMs: Math.round(s.parse_timeout_s * 1000),
     index,
   }));
 

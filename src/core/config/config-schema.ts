@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_FILE_BYTES } from '../files/file-guard.js';
 
 /** Source names become URL schemes and resume keys, so they must be URL-safe. */
 export const SOURCE_NAME = /^[a-z][a-z0-9+.-]*$/;
@@ -13,6 +14,10 @@ const SourceSchema = z
     label: z.string().min(1).optional(),
     display_url: z.url().optional(),
     options: z.record(z.string(), z.unknown()).default({}),
+    /** Larger files and pages are skipped with the reason, so one input cannot exhaust memory. */
+    max_file_bytes: z.number().int().positive().max(2 ** 31 - 1).default(DEFAULT_MAX_FILE_BYTES),
+    /** A document whose parse takes longer is skipped and named (see the README on what a time limit can stop). */
+    parse_timeout_s: z.number().positive().max(86_400).default(60),
   })
   .strict();
 

@@ -1,11 +1,44 @@
-/** Replaces the password of a database URL with `****` so it can be shown or logged. */
+/**
+ * The one masking function for everything shown or stored: replaces secrets in any text with
+ * `****`. It knows three forms:
+ * - user-info of a URL: `postgresql://user:secret@host/db` -> `postgresql://user:****@host/db`;
+ * - password-like query parameters: `?password=secret`, `&sslpassword=...`, `?token=...`;
+ * - keyword/value connection strings: `host=h password=secret` or `password='a b'`.
+ * Idempotent; text without secrets is returned unchanged.
+ */
+export function maskSecrets(text: string): string {
+  if (!text) return text;
+  return text.replace(USER_INFO, '$1:****@').replace(BARE_USER_INFO, '$1$2:****@').replace(KEYWORD_VALUE, (_m, before: string, key: string, eq: string) => `${before}${key}${eq}****`);
+}
+
+/** A database URL (or any text holding one) with its secrets masked; kept for existing callers. */
 export function maskUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '****';
-    return parsed.toString();
-  } catch {
-    // Not a URL we can parse: hide anything between `:` and `@` in the authority.
-    return url.replace(/([^:/@\s]*):[^@\s]*@/, '$1:****@');
+  return maskSecrets(url);
+}
+
+// scheme://user:password@ (the password has no `@` or `/`: URLs percent-encode those).
+const USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@?#]*):[^\s@/]*@/gi;
+
+// user:password@host without a scheme (a URL pasted without `postgresql://`).
+const BARE_USER_INFO = /(^|[\s'"(=])([^\s:/@'"(=]+):[^\s@/'"]+@/g;
+
+// key=value where the key names a secret; the value is quoted or runs to a separator.
+const SECRET_KEYS = String.raw`[a-z_]*pass(?:word|wd)?|pwd|secret|[a-z_]*token|api[_-]?key`;
+const KEYWORD_VALUE = new RegExp(
+  String.raw`(^|[^a-z0-9_])(${SECRET_KEYS})(\s*=\s*)(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s&;#'",)]+)`,
+  'gi',
+);
+
+/** `maskSecrets` applied to every string of a JSON-like value (a `--json` result, run statistics). */
+export function maskSecretsDeep<T>(value: T): T {
+  return deep(value) as T;
+}
+
+function deep(value: unknown): unknown {
+  if (typeof value === 'string') return maskSecrets(value);
+  if (Array.isArray(value)) return value.map(deep);
+  if (value && typeof value === 'object' && (value.constructor === Object || Object.getPrototypeOf(value) === null)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v)]));
   }
+  return value;
 }

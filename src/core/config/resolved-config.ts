@@ -20,6 +20,10 @@ export interface SourceConfig {
   displayUrl?: string;
   /** Parser options, validated later by the parser's own schema. */
   options: Record<string, unknown>;
+  /** `max_file_bytes`: larger files and pages are skipped. */
+  maxFileBytes: number;
+  /** `parse_timeout_s` in milliseconds: a document whose parse takes longer is skipped. */
+  parseTimeoutMs: number;
   /** Index in the file, for messages (`sources[3]`). */
   index: number;
 }

@@ -17,6 +17,8 @@ export interface SourceInfo {
   label?: string;
   /** Base URL for display links, if configured. */
   displayBaseUrl?: string;
+  /** `max_file_bytes`: files and pages larger than this are skipped with the reason (default 20 MB). */
+  maxFileBytes?: number;
 }
 
 /** A document or file the parser could not use, with the reason; listed in the run summary. */

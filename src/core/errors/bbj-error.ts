@@ -40,7 +40,9 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as { cause?: unknown }).cause;
     const causeCode = cause && typeof cause === 'object' && 'code' in cause ? ` (${String((cause as { code: unknown }).code)})` : '';
-    return `${error.message}${causeCode}`;
+    // Where the error is shown as one line (validation issues, a failed source), keep its way forward.
+    const fix = error instanceof BbjError && error.suggestion && !error.message.includes(error.suggestion) ? ` Fix: ${error.suggestion}` : '';
+    return `${error.message}${causeCode}${fix}`;
   }
   return String(error);
 }

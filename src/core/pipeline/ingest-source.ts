@@ -8,6 +8,8 @@ import type { ChunkStore, DocumentWrite } from '../store/chunk-store.js';
 import { embedInBatches } from './embed-batches.js';
 import { enrichDocument } from './enrich.js';
 import { DocumentGate } from './document-gate.js';
+import { maskSecrets } from '../config/mask.js';
+import { pgSafe } from '../text/pg-text.js';
 import { documentFingerprint } from './fingerprint.js';
 import { emptyStats, type SourceStats } from './source-stats.js';
 
@@ -61,7 +63,7 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
   const { parser, context, store, runId } = params;
   const sourceName = context.source.name;
   const stats = emptyStats();
-  const gate = new DocumentGate();
+  const gate = new DocumentGate({ maxBytes: context.source.maxFileBytes });
   let pending: Pending[] = [];
   let pendingChunks = 0;
   let unchangedKeys: string[] = [];
@@ -74,6 +76,8 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
   const ctx: ParserContext = {
     ...context,
     skip: (item, reason) => {
+      // NUL in a reason would break the run record's jsonb; a secret in a URL must not be stored.
+      [item, reason] = [pgSafe(maskSecrets(item)), pgSafe(maskSecrets(reason))];
       stats.skipped.push({ item, reason });
       context.log.warn(`${sourceName}: skipped ${item}: ${reason}`);
     },
@@ -83,6 +87,7 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
       unchangedKeys.push(key);
     },
     incomplete: (reason) => {
+      reason = pgSafe(maskSecrets(reason));
       stats.incomplete.push(reason);
       context.log.warn(`${sourceName}: enumeration incomplete (${reason}); documents not seen are kept`);
     },

@@ -1,11 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig, SourceConfig } from '../config/resolved-config.js';
 import type { Embedder } from '../contracts/embedder.js';
 import type { Services } from '../container.js';
 import { errorMessage } from '../errors/bbj-error.js';
+import { FileGuard } from '../files/file-guard.js';
 import { describeOrigin } from '../registry.js';
 import { ChunkStore } from '../store/chunk-store.js';
+import { explainDbError, pgvectorInstallHint } from '../store/db-errors.js';
 import type { SqlClient } from '../store/sql-client.js';
 import { baseContext, sourceHttp, sourceInfo } from './source-context.js';
 
@@ -27,9 +29,7 @@ export async function checkSource(config: ResolvedConfig, source: SourceConfig, 
   }
   const issues: string[] = services.registry.enrichers().flatMap((e) => (e.validateSource?.(sourceInfo(source)) ?? []).map((m) => `${where}: ${m}`));
   if (parser.requiresPaths && source.paths.length === 0) issues.push(`${where}: paths is empty; parser "${parser.type}" reads files (paths are relative to ${config.dataDir})`);
-  source.paths.forEach((p, i) => {
-    if (!existsSync(p)) issues.push(`${where}: paths[${i}] = "${source.rawPaths[i]}" not found: ${p} (data dir from ${config.dataDirOrigin})`);
-  });
+  issues.push(...pathIssues(config, source).map((m) => `${where}: ${m}`));
   if (issues.length || !parser.validate) return issues;
   try {
     const http = sourceHttp(parser, options.data, source, services, undefined, services.logger);
@@ -38,6 +38,29 @@ export async function checkSource(config: ResolvedConfig, source: SourceConfig, 
   } catch (error) {
     return [`${where}: validation of parser "${parser.type}" failed: ${errorMessage(error)}`];
   }
+}
+
+/** Every configured path must exist and resolve, symbolic links included, inside the data directory. */
+export function pathIssues(config: ResolvedConfig, source: SourceConfig): string[] {
+  const guard = new FileGuard([config.dataDir], Number.MAX_SAFE_INTEGER);
+  const issues: string[] = [];
+  source.paths.forEach((p, i) => {
+    const key = `paths[${i}] = "${source.rawPaths[i]}"`;
+    if (!existsSync(p)) {
+      const looped = guard.checkSync(p);
+      if (!looped.ok && /loop/.test(looped.reason)) issues.push(`${key} is a symbolic link loop: ${p}`);
+      else issues.push(`${key} not found: ${p} (data dir from ${config.dataDirOrigin})`);
+      return;
+    }
+    const checked = guard.checkSync(p);
+    if (!checked.ok && /outside the data directory/.test(checked.reason)) {
+      issues.push(
+        `${key} resolves to ${realpathSync(p)}, outside the data directory ${config.dataDir} (from ${config.dataDirOrigin}); ` +
+          'only files inside it are read: move the files there or set data_dir / DATA_DIR / --data-dir to a folder holding them',
+      );
+    }
+  });
+  return issues;
 }
 
 /** Reachability, model presence and the dimension the embedder really produces. */
@@ -63,7 +86,11 @@ export async function checkStore(config: ResolvedConfig, sql: SqlClient): Promis
   try {
     const inspection = await new ChunkStore(sql).inspect();
     const issues: string[] = [];
-    if (!inspection.vectorAvailable) issues.push(`database ${sql.description}: the pgvector extension is not installed on the server (https://github.com/pgvector/pgvector#installation).`);
+    if (!inspection.vectorAvailable) {
+      const version = await sql.query<{ v: string }>('SHOW server_version_num').then((r) => Number(r[0]?.v), () => NaN);
+      const major = Number.isFinite(version) ? Math.floor(version / 10000) : undefined;
+      issues.push(`database ${sql.description}: the pgvector extension is not installed on the server; ${pgvectorInstallHint(major)}.`);
+    }
     if (inspection.dimension !== undefined && inspection.dimension !== config.embedder.dimensions) {
       issues.push(
         `database ${sql.description} stores ${inspection.dimension}-dimensional vectors but embedder.dimensions = ${config.embedder.dimensions}: ` +
@@ -72,6 +99,7 @@ export async function checkStore(config: ResolvedConfig, sql: SqlClient): Promis
     }
     return issues;
   } catch (error) {
+    if (sql.kind === 'postgres') return [errorMessage(explainDbError(error, sql.description))];
     return [`database ${sql.description}: ${errorMessage(error)}`];
   }
 }

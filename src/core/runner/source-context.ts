@@ -14,6 +14,7 @@ export function sourceInfo(source: SourceConfig): SourceInfo {
     generationTag: source.generationTag,
     label: source.label,
     displayBaseUrl: source.displayUrl,
+    maxFileBytes: source.maxFileBytes,
   };
 }
 

@@ -1,4 +1,6 @@
 import { fromSql, toSql } from 'pgvector';
+import { maskSecrets } from '../config/mask.js';
+import { pgSafe, pgSafeJson } from '../text/pg-text.js';
 import { BbjError } from '../errors/bbj-error.js';
 import type { EmbeddedChunk } from '../contracts/chunk.js';
 import type { HttpValidators } from '../contracts/http.js';
@@ -231,7 +233,8 @@ export class ChunkStore {
     await this.sql.query(
       `INSERT INTO source_runs (run_id, source_name, status, finished_at, stats, error) VALUES ($1, $2, $3, now(), $4::jsonb, $5)
        ON CONFLICT (run_id, source_name) DO UPDATE SET status = EXCLUDED.status, finished_at = now(), stats = EXCLUDED.stats, error = EXCLUDED.error`,
-      [runId, source, status, JSON.stringify(stats), error ?? null],
+      // Run records are shown later: no secret, and nothing jsonb/text refuses (NUL), whatever a parser reported.
+      [runId, source, status, JSON.stringify(pgSafeJson(stats)), error === undefined ? null : pgSafe(maskSecrets(error))],
     );
   }
 

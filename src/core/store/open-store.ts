@@ -1,3 +1,4 @@
+import { explainDbError } from './db-errors.js';
 import { PgSqlClient } from './pg-client.js';
 import { PgliteSqlClient } from './pglite-client.js';
 import type { SqlClient } from './sql-client.js';
@@ -10,7 +11,18 @@ export interface StoreLocation {
   pglitePath?: string;
 }
 
-/** Opens the SQL backend for a location. */
+/**
+ * Opens the SQL backend for a location. A server is asked once right away, so a refused
+ * connection, an unknown database or a wrong password is reported here, with the fix.
+ */
 export async function openSqlClient(location: StoreLocation): Promise<SqlClient> {
-  return location.url ? new PgSqlClient(location.url) : PgliteSqlClient.open(location.pglitePath);
+  if (!location.url) return PgliteSqlClient.open(location.pglitePath);
+  const client = new PgSqlClient(location.url);
+  try {
+    await client.query('SELECT 1');
+  } catch (error) {
+    await client.close().catch(() => {});
+    throw explainDbError(error, location.url);
+  }
+  return client;
 }

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { FileGuard } from '../../core/files/file-guard.js';
 import path from 'node:path';
 import createDebug from 'debug';
 import type { DocumentInput } from '../../core/contracts/document.js';
@@ -38,11 +39,17 @@ async function validateSourcePaths(ctx: ParserContext<BbjSourceOptions>): Promis
 
 async function* parseSources(ctx: ParserContext<BbjSourceOptions>): AsyncGenerator<DocumentInput> {
   let done = 0;
+  const guard = FileGuard.forSource(ctx.dataDir, ctx.source);
   for (const configured of ctx.source.paths) {
     if (ctx.signal.aborted) return;
     const s = await stat(configured).catch(() => undefined);
     if (!s) {
       ctx.skip(configured, 'path does not exist');
+      continue;
+    }
+    const allowed = await guard.check(configured);
+    if (!allowed.ok) {
+      ctx.skip(configured, allowed.reason);
       continue;
     }
     // A single file is read as if its directory had been configured.
@@ -57,7 +64,7 @@ async function* parseSources(ctx: ParserContext<BbjSourceOptions>): AsyncGenerat
         ctx.skip(entry.absPath, 'excluded directory (options.exclude)');
         continue;
       }
-      const doc = await readProgram(ctx, entry, rootLabel);
+      const doc = await readProgram(ctx, guard, entry, rootLabel);
       ctx.progress({ done: ++done, message: entry.relPath });
       if (doc) yield doc;
     }
@@ -68,14 +75,13 @@ async function* single(entry: WalkEntry): AsyncGenerator<WalkEntry> {
   yield entry;
 }
 
-async function readProgram(ctx: ParserContext<BbjSourceOptions>, entry: WalkEntry, rootLabel: string): Promise<DocumentInput | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(entry.absPath);
-  } catch (err) {
-    ctx.skip(entry.absPath, `cannot read: ${(err as Error).message}`);
+async function readProgram(ctx: ParserContext<BbjSourceOptions>, guard: FileGuard, entry: WalkEntry, rootLabel: string): Promise<DocumentInput | undefined> {
+  const read = await guard.read(entry.absPath);
+  if (!read.ok) {
+    ctx.skip(entry.absPath, read.reason);
     return undefined;
   }
+  const bytes = read.bytes;
   const decoded = decodeSource(bytes);
   if (!decoded.ok) {
     ctx.skip(entry.absPath, decoded.reason);

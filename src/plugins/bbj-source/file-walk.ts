@@ -7,7 +7,7 @@ export type WalkEntry = { kind: 'file'; absPath: string; relPath: string } | { k
 /**
  * Walks a directory depth-first in sorted order (deterministic output), yielding files whose
  * extension is wanted and the excluded directories. Symbolic links to directories are not
- * followed, so a link cycle cannot loop.
+ * followed, so a link cycle cannot loop; linked files are yielded for the reader to check.
  */
 export async function* walkSources(root: string, extensions: string[], exclude: string[], rel = ''): AsyncGenerator<WalkEntry> {
   const dir = await opendir(path.join(root, rel));
@@ -20,7 +20,8 @@ export async function* walkSources(root: string, extensions: string[], exclude: 
     if (e.isDirectory()) {
       if (exclude.includes(e.name) || exclude.includes(relPath)) yield { kind: 'excluded', absPath, relPath };
       else yield* walkSources(root, extensions, exclude, relPath);
-    } else if (e.isFile() && extensions.includes(path.extname(e.name).toLowerCase())) {
+    } else if ((e.isFile() || e.isSymbolicLink()) && extensions.includes(path.extname(e.name).toLowerCase())) {
+      // A linked file is yielded too: the reader's FileGuard reads it only if it resolves inside the data directory.
       yield { kind: 'file', absPath, relPath };
     }
   }

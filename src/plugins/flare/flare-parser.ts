@@ -1,7 +1,8 @@
-import { readFile, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import createDebug from 'debug';
 import type { DocumentInput, Parser, ParserContext, ValidationIssue } from '../../core/contracts/index.js';
+import { FileGuard } from '../../core/files/file-guard.js';
 import type { ProjectEnv } from './markdown/render-env.js';
 import type { FlareOptions } from './options.js';
 import { FlareOptionsSchema } from './options.js';
@@ -45,7 +46,13 @@ export const flareParser: Parser<FlareOptions> = {
 
   async *parse(ctx) {
     const several = ctx.source.paths.length > 1;
+    const guard = FileGuard.forSource(ctx.dataDir, ctx.source);
     for (const root of ctx.source.paths) {
+      const allowed = await guard.check(root);
+      if (!allowed.ok) {
+        ctx.skip(root, allowed.reason);
+        continue;
+      }
       const project = await locateProject(root);
       if (typeof project === 'string') {
         ctx.skip(root, project);
@@ -62,17 +69,17 @@ export const flareParser: Parser<FlareOptions> = {
         displayExtension: ctx.options.display_extension,
         target,
       };
-      yield* parseProject(project, ctx, addr);
+      yield* parseProject(project, ctx, addr, guard);
     }
   },
 };
 
-async function* parseProject(project: FlareProject, ctx: ParserContext<FlareOptions>, addr: Addressing): AsyncGenerator<DocumentInput> {
+async function* parseProject(project: FlareProject, ctx: ParserContext<FlareOptions>, addr: Addressing, guard: FileGuard): AsyncGenerator<DocumentInput> {
   const { options } = ctx;
   ctx.progress({ message: 'reading variables, TOCs and file list' });
   const variables = await loadVariables(project.variableDir, (m) => ctx.log.warn(m));
   const files = await listFiles(project.contentDir);
-  const snippets = new SnippetStore(project.contentDir, files);
+  const snippets = new SnippetStore(project.contentDir, files, guard);
   const env: ProjectEnv = {
     variables,
     excludeConditions: new Set(options.exclude_conditions.map((c) => c.toLowerCase())),
@@ -95,9 +102,9 @@ async function* parseProject(project: FlareProject, ctx: ParserContext<FlareOpti
   const total = list.topics.length;
   let done = 0;
   let excludedTopics = 0;
-  // The callback `readFile` is several times faster than `fs/promises` for many small files.
+  // Through the guard: inside the data directory (links included) and within max_file_bytes.
   const read = (rel: string): Promise<Buffer | Error> =>
-    new Promise((resolve) => readFile(path.join(project.contentDir, rel), (err, data) => resolve(err ?? data)));
+    guard.read(path.join(project.contentDir, rel)).then((r) => (r.ok ? r.bytes : new Error(r.reason)));
   let next = total > 0 ? read(list.topics[0]) : undefined;
   for (let i = 0; i < total; i++) {
     if (ctx.signal.aborted) return;
@@ -108,7 +115,7 @@ async function* parseProject(project: FlareProject, ctx: ParserContext<FlareOpti
     const file = path.join(project.contentDir, rel);
     ctx.progress({ done: done++, total });
     if (bytes instanceof Error || bytes === undefined) {
-      ctx.skip(file, `cannot read: ${bytes?.message ?? 'unknown error'}`);
+      ctx.skip(file, bytes?.message ?? 'cannot read: unknown error');
       continue;
     }
     const decoded = decodeFlareBytes(bytes);

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from 'domhandler';
+import type { FileGuard } from '../../core/files/file-guard.js';
 import { decodeFlareBytes } from './decode.js';
 import { findFirst, parseFlareXml } from './xml-dom.js';
 
@@ -21,6 +22,8 @@ export class SnippetStore {
   constructor(
     private readonly contentDir: string,
     files: string[] = [],
+    /** When given, snippet files are read only inside its roots and size limit. */
+    private readonly guard?: FileGuard,
   ) {
     for (const f of files) {
       const name = path.posix.basename(f).toLowerCase();
@@ -61,10 +64,16 @@ export class SnippetStore {
     const actual = this.findCaseInsensitive(rel) ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (!actual) return { error: candidates.length > 1 ? `file not found (${candidates.length} files of that name elsewhere)` : 'file not found', file: rel };
     let bytes: Buffer;
-    try {
-      bytes = readFileSync(path.join(this.contentDir, actual));
-    } catch (err) {
-      return { error: `cannot read: ${(err as Error).message}`, file: actual };
+    if (this.guard) {
+      const read = this.guard.readSync(path.join(this.contentDir, actual));
+      if (!read.ok) return { error: read.reason, file: actual };
+      bytes = read.bytes;
+    } else {
+      try {
+        bytes = readFileSync(path.join(this.contentDir, actual));
+      } catch (err) {
+        return { error: `cannot read: ${(err as Error).message}`, file: actual };
+      }
     }
     const decoded = decodeFlareBytes(bytes);
     if (!decoded) return { error: 'binary file', file: actual };

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import createDebug from 'debug';
 import type { DocumentInput } from '../../core/contracts/document.js';
 import type { Parser, ParserContext, ValidationIssue } from '../../core/contracts/parser.js';
+import { DEFAULT_MAX_FILE_BYTES, FileGuard } from '../../core/files/file-guard.js';
 import { renderClassCard } from './class-card.js';
 import { javadocRoots, jsonFiles } from './javadoc-files.js';
 import { JavadocPackageSchema } from './javadoc-json.js';
@@ -35,7 +35,10 @@ async function validateJavadoc(ctx: ParserContext<JavadocOptions>): Promise<Vali
 
 async function* parseJavadoc(ctx: ParserContext<JavadocOptions>): AsyncGenerator<DocumentInput> {
   const files: string[] = [];
-  for (const root of javadocRoots(ctx.source.paths)) {
+  const roots = javadocRoots(ctx.source.paths);
+  // Configured paths must stay inside the data directory; the BBJ_HOME default is its own root.
+  const guard = new FileGuard(ctx.source.paths.length > 0 ? [ctx.dataDir] : roots, ctx.source.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  for (const root of roots) {
     const found = await jsonFiles(root, ctx.options.recursive).catch(() => undefined);
     if (found === undefined) ctx.skip(root, 'javadoc directory does not exist');
     else files.push(...found);
@@ -47,8 +50,13 @@ async function* parseJavadoc(ctx: ParserContext<JavadocOptions>): AsyncGenerator
     if (ctx.signal.aborted) return;
     ctx.progress({ done: done++, total: files.length, message: path.basename(file) });
     let pkg;
+    const read = await guard.readText(file);
+    if (!read.ok) {
+      ctx.skip(file, read.reason);
+      continue;
+    }
     try {
-      pkg = JavadocPackageSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+      pkg = JavadocPackageSchema.parse(JSON.parse(read.text));
     } catch (err) {
       ctx.skip(file, `not a javadoc JSON file: ${(err as Error).message.split('\n')[0]}`);
       continue;

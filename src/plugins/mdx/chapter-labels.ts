@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../../core/contracts/index.js';
+import type { FileGuard } from '../../core/files/file-guard.js';
 import { humanize, stripNumberPrefix } from './naming.js';
 
 // Docusaurus reads a directory's sidebar label from the first of these that exists.
@@ -11,14 +12,20 @@ const CATEGORY_FILES: ReadonlyArray<[string, (text: string) => unknown]> = [
   ['_category_.yaml', (text) => parseYaml(text) as unknown],
 ];
 
-async function readCategoryLabel(dir: string, log: Logger): Promise<string | undefined> {
+async function readCategoryLabel(dir: string, log: Logger, guard?: FileGuard): Promise<string | undefined> {
   for (const [name, parse] of CATEGORY_FILES) {
     const file = path.join(dir, name);
     let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch {
-      continue;
+    if (guard) {
+      const read = await guard.readText(file);
+      if (!read.ok) continue;
+      text = read.text;
+    } else {
+      try {
+        text = await readFile(file, 'utf8');
+      } catch {
+        continue;
+      }
     }
     try {
       const data = parse(text);
@@ -40,6 +47,8 @@ export class ChapterLabels {
   constructor(
     private readonly root: string,
     private readonly log: Logger,
+    /** When given, category files are read only inside its roots. */
+    private readonly guard?: FileGuard,
   ) {}
 
   /** Label of one directory: `_category_` label, else its name without prefix, humanized. */
@@ -47,7 +56,7 @@ export class ChapterLabels {
     let label = this.cache.get(relativeDir);
     if (label === undefined) {
       const name = relativeDir.split('/').pop() ?? relativeDir;
-      label = readCategoryLabel(path.join(this.root, relativeDir), this.log).then(
+      label = readCategoryLabel(path.join(this.root, relativeDir), this.log, this.guard).then(
         (found) => found ?? (humanize(stripNumberPrefix(name)) || name),
       );
       this.cache.set(relativeDir, label);

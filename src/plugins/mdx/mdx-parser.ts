@@ -1,7 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import createDebug from 'debug';
 import type { DocumentInput, Parser, ParserContext, ValidationIssue } from '../../core/contracts/index.js';
+import { FileGuard } from '../../core/files/file-guard.js';
 import type { MdxOptions } from './options.js';
 import { MdxOptionsSchema } from './options.js';
 import type { DocFile } from './file-walker.js';
@@ -51,12 +52,18 @@ interface RootFiles {
 async function* parseMdxSource(ctx: ParserContext<MdxOptions>): AsyncGenerator<DocumentInput> {
   const { source, options } = ctx;
   const roots: RootFiles[] = [];
+  const guard = FileGuard.forSource(ctx.dataDir, source);
   for (const root of source.paths) {
+    const allowed = await guard.check(root);
+    if (!allowed.ok) {
+      ctx.skip(root, allowed.reason);
+      continue;
+    }
     try {
-      const files = await listDocFiles(root, options.ignore);
+      const files = await listDocFiles(root, options.ignore, { guard, onSkip: (item, reason) => ctx.skip(item, reason) });
       // With several directories the directory's name keeps keys apart.
       const keyPrefix = source.paths.length > 1 ? `${path.basename(root)}/` : '';
-      roots.push({ root, keyPrefix, files, chapters: new ChapterLabels(root, ctx.log) });
+      roots.push({ root, keyPrefix, files, chapters: new ChapterLabels(root, ctx.log, guard) });
     } catch (error) {
       ctx.skip(root, `cannot list the docs directory (${reasonOf(error)})`);
     }
@@ -67,7 +74,7 @@ async function* parseMdxSource(ctx: ParserContext<MdxOptions>): AsyncGenerator<D
   for (const { root, keyPrefix, files, chapters } of roots) {
     for (const file of files) {
       if (ctx.signal.aborted) return;
-      const doc = await readOne(ctx, file, keyPrefix, chapters).catch((error: unknown) => {
+      const doc = await readOne(ctx, guard, file, keyPrefix, chapters).catch((error: unknown) => {
         ctx.skip(file.absolute, `cannot convert (${reasonOf(error)})`);
         return undefined;
       });
@@ -79,14 +86,13 @@ async function* parseMdxSource(ctx: ParserContext<MdxOptions>): AsyncGenerator<D
   }
 }
 
-async function readOne(ctx: ParserContext<MdxOptions>, file: DocFile, keyPrefix: string, chapters: ChapterLabels): Promise<DocumentInput | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file.absolute, 'utf8');
-  } catch (error) {
-    ctx.skip(file.absolute, `cannot read (${reasonOf(error)})`);
+async function readOne(ctx: ParserContext<MdxOptions>, guard: FileGuard, file: DocFile, keyPrefix: string, chapters: ChapterLabels): Promise<DocumentInput | undefined> {
+  const read = await guard.readText(file.absolute);
+  if (!read.ok) {
+    ctx.skip(file.absolute, read.reason);
     return undefined;
   }
+  const text = read.text;
   const isMdx = file.relative.toLowerCase().endsWith('.mdx');
   const page = convertPage(text, isMdx ? 'mdx' : ctx.options.md_format);
   for (const warning of page.warnings) ctx.log.warn(`${file.absolute}: ${warning}`);

@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import createDebug from 'debug';
 import type { DocumentInput } from '../../core/contracts/document.js';
 import type { Parser, ParserContext, ValidationIssue } from '../../core/contracts/parser.js';
+import { FileGuard } from '../../core/files/file-guard.js';
 import { listPdfFiles, relativeKey } from './pdf-files.js';
 import { pdfToDocuments } from './pdf-documents.js';
 import { PdfUnusableError } from './pdf-loader.js';
@@ -62,7 +63,13 @@ async function* parseFile(ctx: ParserContext<PdfOptions>, file: string): AsyncGe
   let docs: AsyncGenerator<DocumentInput>;
   let first: IteratorResult<DocumentInput>;
   try {
-    const bytes = new Uint8Array(await readFile(file));
+    // Read only inside the data directory and within max_file_bytes (links included).
+    const read = await FileGuard.forSource(ctx.dataDir, ctx.source).read(file);
+    if (!read.ok) {
+      ctx.skip(file, read.reason);
+      return;
+    }
+    const bytes = new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
     const fileName = path.basename(file);
     docs = pdfToDocuments(
       bytes,

@@ -18,7 +18,8 @@ function context(paths: string[], options: Partial<JavadocOptions> = {}, skipped
   return {
     source: { name: 'javadoc', parser: 'javadoc', paths, generationTag: 'auto' },
     options: javadocParser.optionsSchema.parse(options),
-    dataDir: corporaDir,
+    // Files are read only inside the data directory; '/' lets tests use temporary folders too.
+    dataDir: '/',
     http: noHttp,
     log: silentLogger,
     progress: () => {},

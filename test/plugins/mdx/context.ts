@@ -16,7 +16,7 @@ const noHttp: HttpClient = {
 };
 
 /** Builds a context for an `mdx` source; `options` go through the real options schema. */
-export function fakeContext(source: Partial<SourceInfo> & { paths: string[] }, options: Record<string, unknown> = {}): FakeContext {
+export function fakeContext(source: Partial<SourceInfo> & { paths: string[] }, options: Record<string, unknown> = {}, dataDir = '/'): FakeContext {
   const skipped: SkippedItem[] = [];
   const progress: ParserProgress[] = [];
   const warnings: string[] = [];
@@ -24,7 +24,8 @@ export function fakeContext(source: Partial<SourceInfo> & { paths: string[] }, o
   const ctx: ParserContext<MdxOptions> = {
     source: { name: 'mdx-test', parser: 'mdx', generationTag: 'auto', ...source },
     options: MdxOptionsSchema.parse(options),
-    dataDir: '/nonexistent-data-dir',
+    // Files are read only inside the data directory; the root allows every fixture.
+    dataDir,
     http: noHttp,
     log: { debug: () => {}, info: () => {}, warn: (message) => warnings.push(message) },
     progress: (update) => progress.push(update),

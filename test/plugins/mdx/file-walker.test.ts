@@ -47,3 +47,33 @@ describe('listDocFiles', () => {
     assert.equal(compileIgnorePattern('docs/*.md')('x.md', 'docs/a/x.md'), false);
   });
 });
+
+describe('listDocFiles with a FileGuard', () => {
+  test('follows links only inside the data directory and names the rest (outside file, outside folder, loop)', async () => {
+    const { mkdirSync, symlinkSync, writeFileSync } = await import('node:fs');
+    const { FileGuard } = await import('../../../src/core/files/file-guard.js');
+    const base = await mkdtemp(path.join(tmpdir(), 'mdx-guard-'));
+    try {
+      const data = path.join(base, 'data');
+      const docs = path.join(data, 'docs');
+      mkdirSync(path.join(docs, 'sub'), { recursive: true });
+      mkdirSync(path.join(base, 'elsewhere'));
+      writeFileSync(path.join(docs, 'a.md'), '# A\n');
+      writeFileSync(path.join(data, 'shared.md'), '# Shared\n');
+      writeFileSync(path.join(base, 'elsewhere', 'b.md'), '# B\n');
+      symlinkSync('/etc/passwd', path.join(docs, 'x.md'));
+      symlinkSync(path.join(base, 'elsewhere'), path.join(docs, 'out'));
+      symlinkSync(path.join(data, 'shared.md'), path.join(docs, 'sub', 'shared.md'));
+      symlinkSync(path.join(docs, 'self.md'), path.join(docs, 'self.md'));
+      const skipped: { item: string; reason: string }[] = [];
+      const files = await listDocFiles(docs, DEFAULT_IGNORE, { guard: new FileGuard([data]), onSkip: (item, reason) => skipped.push({ item, reason }) });
+      assert.deepEqual(files.map((f) => f.relative), ['a.md', 'sub/shared.md']);
+      const reasons = Object.fromEntries(skipped.map((s) => [path.relative(docs, s.item), s.reason]));
+      assert.match(reasons['x.md'] ?? '', /outside the data directory/);
+      assert.match(reasons['out'] ?? '', /outside the data directory/);
+      assert.equal(reasons['self.md'], 'symbolic link loop');
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+});
