@@ -26,15 +26,21 @@ function mode(values: Map<number, number>, fallback: number): number {
   return best;
 }
 
-/** Measures body size, leading and vocabulary over all lines of a document. */
-export function measureLayout(lines: TextLine[], headingRatio: number): LayoutStats {
+/**
+ * Measures body size, leading and vocabulary over all lines of a document. The body size
+ * comes from prose: table regions are left out and short lines (labels, cells, captions)
+ * count less than full lines, so a report with more 9 pt table text than 11 pt prose still
+ * has an 11 pt body.
+ */
+export function measureLayout(all: TextLine[], headingRatio: number): LayoutStats {
   const sizes = new Map<number, number>();
   let monoChars = 0;
   let chars = 0;
+  const lines = all.filter((l) => !l.table);
   for (const line of lines) {
     const key = Math.round(line.size * 2) / 2;
     const n = line.text.replace(/\s/g, '').length;
-    sizes.set(key, (sizes.get(key) ?? 0) + n);
+    sizes.set(key, (sizes.get(key) ?? 0) + (line.cells ? 0.25 : 1) * n * Math.min(1, n / 40));
     chars += n;
     if (line.mono) monoChars += n;
   }
@@ -54,7 +60,7 @@ export function measureLayout(lines: TextLine[], headingRatio: number): LayoutSt
     bodySize,
     rightEdge: rights[Math.floor(rights.length * 0.9)] ?? 0,
     leading: mode(gaps, bodySize * 1.2),
-    vocab: buildVocabulary(lines),
+    vocab: buildVocabulary(all),
     headingRatio,
     codeBlocks: chars === 0 || monoChars / chars < 0.6,
   };
@@ -72,9 +78,40 @@ export function isLeaderLine(text: string): boolean {
 export function isHeadingLine(line: TextLine, stats: LayoutStats): boolean {
   return (
     !line.mono &&
+    !line.table &&
     line.size >= stats.bodySize * stats.headingRatio &&
     line.text.length <= 200 &&
     /\p{L}/u.test(line.text) &&
     !isLeaderLine(line.text)
   );
+}
+
+const sizeKey = (l: TextLine): number => Math.round(l.size * 2) / 2;
+
+/** True when `line` continues the heading set on `prev` (same size, same page, just below). */
+export function continuesHeading(prev: TextLine, line: TextLine): boolean {
+  const gap = prev.y - line.y;
+  return prev.page === line.page && sizeKey(prev) === sizeKey(line) && gap > 0 && gap <= 1.8 * line.size;
+}
+
+/**
+ * Which lines are headings. Heading-sized lines are grouped as a heading set on several lines
+ * would be; a group that reads as prose (more than two lines, over 120 characters, or a
+ * sentence of ten words or more) is body text set large, never a heading, so it is kept as text.
+ */
+export function headingFlags(lines: TextLine[], stats: LayoutStats): boolean[] {
+  const flags = lines.map((l) => isHeadingLine(l, stats));
+  for (let i = 0; i < lines.length; ) {
+    if (!flags[i]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < lines.length && flags[j] && continuesHeading(lines[j - 1], lines[j])) j++;
+    const text = lines.slice(i, j).map((l) => l.text).join(' ');
+    const words = text.split(/\s+/).length;
+    if (j - i > 2 || text.length > 120 || (words >= 10 && /[.!?;,]["”’)]?$/.test(text))) for (let k = i; k < j; k++) flags[k] = false;
+    i = j;
+  }
+  return flags;
 }

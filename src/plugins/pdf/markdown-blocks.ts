@@ -1,8 +1,8 @@
 import { joinLines } from './hyphenation.js';
-import { isHeadingLine, isLeaderLine, type LayoutStats } from './layout-stats.js';
+import { headingFlags, isLeaderLine, type LayoutStats } from './layout-stats.js';
 import type { TextLine } from './text-lines.js';
 
-type Kind = 'heading' | 'code' | 'para';
+type Kind = 'heading' | 'code' | 'para' | 'table';
 interface Block {
   kind: Kind;
   lines: TextLine[];
@@ -14,14 +14,29 @@ interface Block {
 const BULLET = /^(?:[•◦▪▫●○■□‣⁃∙·–—*-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s/;
 const SENTENCE_END = /[.!?:]["”’)]?$/;
 
-function kindOf(line: TextLine, stats: LayoutStats): Kind {
+function kindOf(line: TextLine, heading: boolean, stats: LayoutStats): Kind {
+  if (line.table) return 'table';
   if (stats.codeBlocks && line.mono) return 'code';
-  return isHeadingLine(line, stats) ? 'heading' : 'para';
+  return heading ? 'heading' : 'para';
+}
+
+const cellText = (s: string): string => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+
+/**
+ * A GFM table from the rows of one or more table lines (a table broken over pages): the first
+ * row is the header; a header row repeated on a later page is left out.
+ */
+function renderTable(lines: TextLine[]): string {
+  const [header, ...rest] = lines.flatMap((l, i) => (i > 0 && l.table![0].join('|') === lines[0].table![0].join('|') ? l.table!.slice(1) : l.table!));
+  const row = (cells: string[]): string => `| ${cells.map(cellText).join(' | ')} |`;
+  return [row(header), `|${header.map(() => ' --- |').join('')}`, ...rest.map(row)].join('\n');
 }
 
 function continues(block: Block, line: TextLine, stats: LayoutStats): boolean {
   const prev = block.lines[block.lines.length - 1];
   const gap = prev.y - line.y;
+  // Tables continue over a page break with the same columns.
+  if (block.kind === 'table') return prev.page !== line.page && prev.table![0].length === line.table![0].length;
   if (block.kind === 'code') return prev.page !== line.page || gap > 0;
   if (prev.page !== line.page) {
     // A paragraph runs on over a page break unless the sentence ended and a new one starts.
@@ -62,14 +77,16 @@ const escapeStart = (text: string): string => text.replace(/^(#{1,6}\s|>|```|~~~
 
 /**
  * Renders lines as Markdown: paragraphs (line breaks joined, hyphenation undone), code
- * fences for monospace runs (indentation rebuilt from x positions) and `#` headings for
- * large-font lines at `headingLevel`. Table-of-contents leader lines are dropped.
+ * fences for monospace runs (indentation rebuilt from x positions), GFM tables for table
+ * regions and `#` headings for short large-font lines at `headingLevel`. Table-of-contents
+ * leader lines are dropped.
  */
 export function linesToMarkdown(lines: TextLine[], stats: LayoutStats, headingLevel: number): string {
   const blocks: Block[] = [];
-  for (const line of lines) {
-    if (isLeaderLine(line.text)) continue;
-    const kind = kindOf(line, stats);
+  const headings = headingFlags(lines, stats);
+  for (const [i, line] of lines.entries()) {
+    if (!line.table && isLeaderLine(line.text)) continue;
+    const kind = kindOf(line, headings[i], stats);
     const last = blocks[blocks.length - 1];
     if (last && last.kind === kind && continues(last, line, stats)) {
       last.lines.push(line);
@@ -81,6 +98,7 @@ export function linesToMarkdown(lines: TextLine[], stats: LayoutStats, headingLe
   return blocks
     .map((b) => {
       if (b.kind === 'code') return renderCode(b.lines, stats);
+      if (b.kind === 'table') return renderTable(b.lines);
       const text = b.lines.map((l) => l.text).reduce((acc, t) => joinLines(acc, t, stats.vocab));
       return b.kind === 'heading' ? `${hashes} ${text}` : escapeStart(text);
     })

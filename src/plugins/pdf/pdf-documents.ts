@@ -18,7 +18,7 @@ export interface PdfFileInfo {
 
 /**
  * Turns the bytes of one PDF into documents, one per section (see `extractPdfSections`).
- * `sourceUrl` = `<urlBase>#<slug>` and `key` = `<keyBase>#<slug>` with de-duplicated slugs;
+ * `sourceUrl` = `<urlBase>#page=<first page>&section=<slug>` and `key` = `<keyBase>#<slug>` with de-duplicated slugs;
  * breadcrumb = [document title, enclosing headings...]; `docType` and `generations` are left
  * to enrichment. Throws `PdfUnusableError` before yielding anything when the PDF is encrypted,
  * corrupt, image-only or too slow, so a caller can `ctx.skip` it.
@@ -36,14 +36,17 @@ export async function* pdfToDocuments(bytes: Uint8Array, info: PdfFileInfo, opti
     // An outline entry with no text and nothing under it is a bookmark, not content.
     if (!body && pdf.sections.length > 1) continue;
     const content = [heading, body].filter((s) => s.trim().length > 0).join('\n\n');
+    // The document title is often the first bookmark too: name it once.
+    const parents = section.parents[0] === docTitle ? section.parents.slice(1) : section.parents;
     yield {
       key: `${info.keyBase}#${slug}`,
-      sourceUrl: `${info.urlBase}#${slug}`,
+      // PDF open parameters: viewers jump to the page and ignore the section name, which keeps the URL unique.
+      sourceUrl: `${info.urlBase}#page=${section.pageStart}&section=${slug}`,
       title,
       content: content || title,
       docType: '',
       generations: [],
-      breadcrumb: [docTitle, ...section.parents].filter((s) => s.trim().length > 0),
+      breadcrumb: [docTitle, ...parents].filter((s) => s.trim().length > 0),
       metadata: {
         ...info.metadata,
         pdf_file: info.fileName,

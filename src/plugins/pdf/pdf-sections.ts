@@ -1,11 +1,13 @@
 import createDebug from 'debug';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { measureLayout, type LayoutStats } from './layout-stats.js';
 import { linesToMarkdown } from './markdown-blocks.js';
 import { readOutline } from './outline.js';
+import { removeContentsPages } from './contents-pages.js';
+import { documentTitle } from './document-title.js';
 import { removePageFurniture, type PageLines } from './page-furniture.js';
 import { openPdf, PdfUnusableError } from './pdf-loader.js';
 import { splitByHeadings, splitByOutline, type RawSection } from './section-split.js';
+import { extractTables } from './table-regions.js';
 import { linesFromTextContent } from './text-lines.js';
 
 const debug = createDebug('bbj:pdf');
@@ -27,7 +29,7 @@ export interface PdfSection {
 
 /** What `extractPdfSections` finds in one PDF. */
 export interface PdfExtraction {
-  /** The Title of the document information dictionary or XMP `dc:title`, when set. */
+  /** The Title of the document information dictionary or XMP `dc:title`; when that is a placeholder, the cover page's title or the first bookmark. */
   title?: string;
   /** Number of pages. */
   pageCount: number;
@@ -71,7 +73,10 @@ export async function extractPdfSections(bytes: Uint8Array, options: PdfExtractO
     let kept = options.stripPageFurniture === false ? pages : removePageFurniture(pages);
     // Every page repeating the same text is content, not a running header.
     if (!kept.some((p) => p.lines.length > 0)) kept = pages;
-    const lines = kept.flatMap((p) => p.lines);
+    // Contents pages repeat the headings with page numbers: they would become sections of their own.
+    const withoutContents = removeContentsPages(kept, doc.numPages);
+    if (withoutContents.some((p) => p.lines.length > 0)) kept = withoutContents;
+    const lines = kept.map(extractTables).flatMap((p) => p.lines);
     const stats = measureLayout(lines, options.headingRatio ?? 1.15);
     const entries = await guard(readOutline(doc));
     let structure: PdfExtraction['structure'] = entries.length > 0 ? 'outline' : 'font-size';
@@ -80,7 +85,7 @@ export async function extractPdfSections(bytes: Uint8Array, options: PdfExtractO
     const sections = raw.map((s) => render(s, stats)).filter((s, i) => i > 0 || s.markdown.trim().length > 0);
     if (sections.length === 0) throw new PdfUnusableError('no extractable text (only page headers, footers or leaders)');
     debug('%d pages, %s, %d sections', doc.numPages, structure, sections.length);
-    return { title: await guard(documentTitle(doc)), pageCount: doc.numPages, structure, sections };
+    return { title: await guard(documentTitle(doc, lines, stats, entries)), pageCount: doc.numPages, structure, sections };
   } finally {
     await doc.destroy().catch(() => {});
   }
@@ -97,17 +102,6 @@ function render(s: RawSection, stats: LayoutStats): PdfSection {
     pageEnd: pages.reduce((a, b) => Math.max(a, b), pageStart),
     markdown: linesToMarkdown(s.lines, stats, s.level + 1),
   };
-}
-
-async function documentTitle(doc: PDFDocumentProxy): Promise<string | undefined> {
-  const meta = await doc.getMetadata().catch(() => undefined);
-  const info = meta?.info as { Title?: unknown } | undefined;
-  const candidates = [info?.Title, meta?.metadata?.get('dc:title')];
-  for (const c of candidates) {
-    const t = typeof c === 'string' ? c.replace(/\s+/g, ' ').trim() : '';
-    if (t && !/^untitled\b/i.test(t)) return t;
-  }
-  return undefined;
 }
 
 // pdf.js runs in this thread: a deadline checked between steps bounds a pathological file.

@@ -1,4 +1,4 @@
-import { isHeadingLine, type LayoutStats } from './layout-stats.js';
+import { continuesHeading, headingFlags, type LayoutStats } from './layout-stats.js';
 import type { OutlineEntry } from './outline.js';
 import type { TextLine } from './text-lines.js';
 
@@ -74,20 +74,20 @@ export function stripHeadingLines(lines: TextLine[], title: string): TextLine[] 
  */
 export function splitByHeadings(lines: TextLine[], stats: LayoutStats): RawSection[] {
   const sizeKey = (l: TextLine): number => Math.round(l.size * 2) / 2;
-  const headingSizes = [...new Set(lines.filter((l) => isHeadingLine(l, stats)).map(sizeKey))].sort((a, b) => b - a);
+  const flags = headingFlags(lines, stats);
+  const headingSizes = [...new Set(lines.filter((_, i) => flags[i]).map(sizeKey))].sort((a, b) => b - a);
   const levelOf = (l: TextLine): number => Math.min(6, headingSizes.indexOf(sizeKey(l)) + 1);
   const sections: RawSection[] = [{ title: '', level: 0, parents: [], page: 1, lines: [] }];
   const stack: RawSection[] = [];
   let prevHeading: TextLine | undefined;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     let current = sections[sections.length - 1];
-    if (!isHeadingLine(line, stats)) {
+    if (!flags[i]) {
       current.lines.push(line);
       prevHeading = undefined;
       continue;
     }
-    const gap = prevHeading ? prevHeading.y - line.y : -1;
-    if (prevHeading && prevHeading.page === line.page && sizeKey(prevHeading) === sizeKey(line) && gap > 0 && gap <= 1.8 * line.size) {
+    if (prevHeading && continuesHeading(prevHeading, line)) {
       current.title = `${current.title} ${line.text}`; // a heading set on two lines
       current.headingLines?.push(line);
     } else {

@@ -18,7 +18,23 @@ export interface TextLine {
   mono: boolean;
   /** Average glyph advance of the monospace items, for rebuilding indentation. */
   charWidth: number;
+  /** Pieces of the line separated by wide gaps (table cells, a title and its page number); set only when there are two or more. */
+  cells?: TextCell[];
+  /** Rows of cells when this line stands for a whole table region (see `table-regions.ts`). */
+  table?: string[][];
 }
+
+/** A run of text on a line with a wide gap on either side. */
+export interface TextCell {
+  /** Left and right edges. */
+  x: number;
+  right: number;
+  /** Text of the run. */
+  text: string;
+}
+
+// A gap wider than this many font sizes separates cells; word gaps, even justified, stay well below.
+const CELL_GAP = 1.5;
 
 interface Piece {
   item: TextItem;
@@ -98,10 +114,19 @@ function buildLine(pieces: Piece[], page: number): TextLine | undefined {
   const charWidth = monoLen > 0 ? monoWidth / monoLen : size * 0.5;
   let text = '';
   let prevRight = Number.NaN;
+  const cells: TextCell[] = [];
   for (const p of pieces) {
     const x = p.item.transform[4] as number;
     const gap = x - prevRight;
     const str = p.str;
+    // pdf.js fills wide gaps with space items: measure cell gaps between visible pieces only.
+    if (!mono && str.trim() !== '') {
+      const cellGap = x - (cells[cells.length - 1]?.right ?? Number.NaN);
+      if (cells.length === 0 || cellGap > CELL_GAP * p.size) cells.push({ x, right: x, text: '' });
+      const cell = cells[cells.length - 1];
+      cell.text = `${cell.text}${cell.text && cellGap > p.size * 0.15 && !/\s$/.test(cell.text) && !/^\s/.test(str) ? ' ' : ''}${str}`;
+      cell.right = Math.max(cell.right, x + p.item.width);
+    } else if (!mono && cells.length > 0) cells[cells.length - 1].text += str;
     if (text.length > 0 && !/\s$/.test(text) && !/^\s/.test(str)) {
       if (mono && gap > charWidth * 0.5) text += ' '.repeat(Math.max(1, Math.round(gap / charWidth)));
       // A visible gap, or an item that jumps back (overprinted or reordered text), separates words.
@@ -122,5 +147,6 @@ function buildLine(pieces: Piece[], page: number): TextLine | undefined {
     text: mono ? text.replace(/\s+$/, '') : text.replace(/\s+/g, ' ').trim(),
     mono,
     charWidth,
+    ...(cells.length > 1 ? { cells: cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() })) } : {}),
   };
 }

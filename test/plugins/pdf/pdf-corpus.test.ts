@@ -68,4 +68,19 @@ describe('pdf parser over every PDF of the shared corpus (edge cases included)',
     // The two rotated Arabic test pages repeat one line: content, not a running header.
     assert.ok(of('habibi-rotated.pdf').length === 1);
   });
+
+  test('tables become GFM tables; two-column prose stays prose; contents pages are skipped', () => {
+    const text = (file: string): string => docs.filter((d) => d.metadata?.pdf_file === file).map((d) => d.content).join('\n');
+    const invoice = text('MustangGnuaccountingBeispielRE-20170509_505blanko.pdf');
+    assert.match(invoice, /^\| Menge \| Produkt \| USt\. \| Preis \| Gesamtbetrag \|\n\| --- \| --- \| --- \| --- \| --- \|$/m);
+    assert.match(invoice, /^\| 400,00 \| Luftballon: Bunt, ca\. 500ml \| 19% \| 0,79 € \| 316,00 € \|$/m);
+    const columns = text('multicolumn.pdf');
+    assert.match(columns, /^\| Belgium \| 11\.5 \| 30,689 \| Brussels \| Dutch, French, German \|$/m);
+    assert.doesNotMatch(columns, /^\|.*Lorem ipsum/m, 'the two text columns are not a table');
+    assert.match(columns, /Lorem ipsum dolor sit amet, consectetuer adipiscing elit\./);
+    // Contents pages without dot leaders (`1 Foo 2`, `1 Topologische Grundbegriffe 2`) are gone.
+    assert.doesNotMatch(text('pdflatex-outline.pdf'), /^1 Foo 2$/m);
+    assert.doesNotMatch(text('GeoTopo-komprimiert.pdf'), /^1 Topologische Grundbegriffe 2$/m);
+    assert.match(text('GeoTopo-komprimiert.pdf'), /Topologische Grundbegriffe/);
+  });
 });

@@ -87,10 +87,10 @@ describe('pdf parser on generated PDFs', () => {
     assert.deepEqual(
       docs.map((d) => [d.title, d.sourceUrl, d.breadcrumb, d.metadata?.heading_level]),
       [
-        ['Installer Guide', 'pdf://b-headings.pdf#preamble', ['Installer Guide'], 0],
-        ['Installing', 'pdf://b-headings.pdf#installing', ['Installer Guide'], 1],
-        ['Options', 'pdf://b-headings.pdf#options', ['Installer Guide', 'Installing'], 2],
-        ['Installing', 'pdf://b-headings.pdf#installing-2', ['Installer Guide'], 1],
+        ['Installer Guide', 'pdf://b-headings.pdf#page=1&section=preamble', ['Installer Guide'], 0],
+        ['Installing', 'pdf://b-headings.pdf#page=1&section=installing', ['Installer Guide'], 1],
+        ['Options', 'pdf://b-headings.pdf#page=1&section=options', ['Installer Guide', 'Installing'], 2],
+        ['Installing', 'pdf://b-headings.pdf#page=1&section=installing-2', ['Installer Guide'], 1],
       ],
     );
     assert.equal(docs[0].content, 'This guide explains the installer.', 'text before the first heading is kept');

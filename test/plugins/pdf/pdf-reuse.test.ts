@@ -16,7 +16,7 @@ describe('pdfToDocuments (for parsers that fetch PDFs, such as WordPress)', () =
     for await (const d of pdfToDocuments(bytes, info)) docs.push(d);
     assert.equal(bytes.byteLength, size, 'pdf.js got a copy, the caller\'s buffer is not detached');
     assert.deepEqual(docs.map((d) => [d.sourceUrl, d.key, d.title, d.breadcrumb, d.metadata?.format, d.metadata?.pdf_file]), [
-      ['https://example.com/wp/issue-12.pdf#advantage-12', 'https://example.com/wp/issue-12.pdf#advantage-12', 'Advantage 12', ['Advantage 12'], 'pdf', 'issue-12.pdf'],
+      ['https://example.com/wp/issue-12.pdf#page=1&section=advantage-12', 'https://example.com/wp/issue-12.pdf#advantage-12', 'Advantage 12', ['Advantage 12'], 'pdf', 'issue-12.pdf'],
     ]);
     assert.equal(docs[0].content, 'Issue text about BBj.');
   });
