@@ -2,6 +2,7 @@ import * as cheerio from 'cheerio';
 import { isHttpFailure } from '../../core/contracts/http.js';
 import type { ParserContext } from '../../core/contracts/parser.js';
 import { isInScope } from '../../core/http/http-settings.js';
+import type { Completeness } from '../web-common/completeness.js';
 import { extractLinks } from '../web-common/links.js';
 import { readSitemapPages } from '../web-common/sitemap.js';
 import type { WordpressCommonOptions } from './wordpress-options.js';
@@ -16,27 +17,33 @@ export interface DiscoveryRules {
  * Article URLs of a WordPress source: the links of the index page (resolved against the
  * page's URL), else those of the first sitemap that has any (sitemap indexes followed).
  * Articles on hosts outside the source's scope are reported as skipped, never fetched.
- * Returns a sorted, de-duplicated list.
+ * An index or sitemap that answers 5xx or times out makes the run incomplete (the list may
+ * lack articles). Returns a sorted, de-duplicated list.
  */
-export async function discoverArticles(ctx: ParserContext<WordpressCommonOptions>, rules: DiscoveryRules): Promise<string[]> {
+export async function discoverArticles(ctx: ParserContext<WordpressCommonOptions>, rules: DiscoveryRules, completeness: Completeness): Promise<string[]> {
   const { options } = ctx;
-  const fromIndex = await indexLinks(ctx);
+  const fromIndex = await indexLinks(ctx, completeness);
   const select = (links: string[]): string[] => selectArticles(ctx, links, rules);
   let articles = select(fromIndex);
   ctx.log.info(`found ${articles.length} article links on ${options.index_url}`);
   for (const sitemap of articles.length === 0 ? options.sitemaps : []) {
     const url = new URL(sitemap, options.index_url).href;
-    articles = select(await readSitemapPages(ctx.http, url, ctx.log, ctx.signal));
+    const pages = await readSitemapPages(ctx.http, url, ctx.log, ctx.signal, 3, (failure, depth) => {
+      // A sitemap that is simply absent is one of several guesses; one that fails or that an index names is a listing lost.
+      if (failure.transient || depth > 0) completeness.listingFailed('sitemap', failure);
+    });
+    articles = select(pages);
     ctx.log.info(`found ${articles.length} article links in ${url}`);
     if (articles.length > 0) break;
   }
   return articles;
 }
 
-async function indexLinks(ctx: ParserContext<WordpressCommonOptions>): Promise<string[]> {
+async function indexLinks(ctx: ParserContext<WordpressCommonOptions>, completeness: Completeness): Promise<string[]> {
   const res = await ctx.http.get(ctx.options.index_url, { signal: ctx.signal, accept: ['text/html', 'application/xhtml+xml'] });
   if (isHttpFailure(res)) {
     ctx.log.warn(`index ${ctx.options.index_url} not readable (${res.reason}); trying the sitemaps`);
+    if (res.transient) completeness.cut('index', `the index ${ctx.options.index_url} could not be read (${res.reason}); the sitemaps may list other articles`);
     return [];
   }
   // Links of the content area first: theme menus and "recent posts" widgets are not the index.

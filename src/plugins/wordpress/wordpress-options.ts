@@ -27,8 +27,14 @@ export function wordpressOptions(defaults: { indexUrl: string; extraHosts: strin
     remove_selectors: selectorList.default(defaults.remove),
     /** Site names stripped from titles. */
     site_names: z.array(z.string().trim().min(1)).default(BASIS_SITE_NAMES),
-    /** Minimum milliseconds between two requests to one host. */
+    /** Minimum milliseconds between the starts of two requests to one host. */
     rate_limit_ms: z.number().int().min(0).default(1000),
+    /** Requests in flight at once per host (each start still waits for `rate_limit_ms`). */
+    max_in_flight: z.number().int().min(1).max(16).default(2),
+    /** Milliseconds one attempt at a page may take before it counts as timed out. */
+    timeout_ms: z.number().int().min(100).max(600_000).default(30_000),
+    /** Attempts per page for timeouts, network errors, 429 and 5xx (backoff between them). */
+    max_attempts: z.number().int().min(1).max(10).default(4),
     /** Most pages to fetch in one run (index and sitemaps included). */
     max_pages: z.number().int().positive().optional(),
     /** Obey robots.txt. */
@@ -45,6 +51,9 @@ export interface WordpressCommonOptions {
   remove_selectors: string[];
   site_names: string[];
   rate_limit_ms: number;
+  max_in_flight: number;
+  timeout_ms: number;
+  max_attempts: number;
   max_pages?: number;
   respect_robots: boolean;
 }

@@ -39,7 +39,8 @@ export const fastHttp: Partial<HttpClientSettings> = { timeoutMs: 400, maxAttemp
 
 /**
  * Runs a web parser the way the host will: options through its schema, a client built from
- * the defaults, the parser's `http(options)` and the test's overrides.
+ * the defaults, the parser's `http(options)` (its timeout and attempts only when the test's
+ * options set them; else `fastHttp`'s) and the test's overrides.
  */
 export async function runWebParser<O>(
   parser: WebParser<O>,
@@ -48,7 +49,11 @@ export async function runWebParser<O>(
   earlier: EarlierRun = {},
 ): Promise<ParserRun & { http: HttpClient }> {
   const options = parser.optionsSchema.parse(rawOptions);
-  const http = createHttpClient({ ...fastHttp, ...parser.http(options), ...overrides });
+  // The parser's default timeout and attempts would make fault tests slow; the test's own options win.
+  const settings = parser.http(options);
+  if (!('timeout_ms' in rawOptions)) delete settings.timeoutMs;
+  if (!('max_attempts' in rawOptions)) delete settings.maxAttempts;
+  const http = createHttpClient({ ...fastHttp, ...settings, ...overrides });
   return { ...(await runParser(parser, options, http, earlier.docs)), http };
 }
 

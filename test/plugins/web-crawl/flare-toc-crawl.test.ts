@@ -9,7 +9,7 @@ import { webCrawlParser } from '../../../src/plugins/web-crawl/index.js';
 describe('web-crawl over a Flare WebHelp whose navigation exists only in its TOC files', () => {
   let site: TocSite;
   let first: ParserRun;
-  const options = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ base_url: site.base, rate_limit_ms: 0, ...extra });
+  const options = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ base_url: site.base, rate_limit_ms: 0, timeout_ms: 10_000, ...extra });
   const doc = (path: string) => {
     const found = first.docs.find((d) => d.key === `${site.base}${path}`);
     assert.ok(found, `no document for ${path}; skipped: ${JSON.stringify(first.skipped)}`);
@@ -82,7 +82,7 @@ describe('web-crawl over a Flare WebHelp whose navigation exists only in its TOC
     site.control.barrier = { inFlight: 2, holdMs: 150 };
     try {
       const interval = 40;
-      const run = await runWebParser(webCrawlParser, options({ rate_limit_ms: interval, max_in_flight: 2 }), { timeoutMs: 5_000 });
+      const run = await runWebParser(webCrawlParser, options({ rate_limit_ms: interval, max_in_flight: 2, timeout_ms: 5_000 }));
       assert.equal(run.docs.length, TOC_TOPICS.length);
       assert.equal(site.control.maxInFlight, 2, 'two pages in flight at once, never three');
       // Server-side arrival times: a late arrival shortens one gap and lengthens the next, so the median gap is checked, with tolerance.
@@ -135,7 +135,7 @@ describe('web-crawl completeness', () => {
   test('a page that times out makes the run incomplete', async () => {
     site.control.barrier = { inFlight: 99, holdMs: 200 };
     try {
-      const run = await runWebParser(webCrawlParser, options({ max_depth: 1, sitemaps: false }), { timeoutMs: 150 });
+      const run = await runWebParser(webCrawlParser, options({ max_depth: 1, sitemaps: false, timeout_ms: 150 }));
       assert.ok(run.incomplete.some((r) => /timed out after 150 ms/.test(r)), JSON.stringify(run.incomplete));
       assert.deepEqual(run.gone, []);
     } finally {

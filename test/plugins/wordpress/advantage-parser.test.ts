@@ -120,6 +120,10 @@ describe('wordpress-advantage over a loopback WordPress site', () => {
     assert.equal(site.count('/advantage/missing/'), 1, '404 is never retried');
     assert.equal(site.count('/advantage/slow/'), 2, 'timeouts are retried up to maxAttempts');
     assert.equal(site.count('/private/advantage/secret/'), 0, 'robots.txt disallowed pages are never requested');
+    // The timeout leaves the run incomplete (stored articles are kept); the 404 article is gone.
+    assert.equal(first.incomplete.length, 1);
+    assert.match(first.incomplete[0], /advantage\/slow\/: timed out/);
+    assert.deepEqual(first.gone, [`${site.origin}/advantage/missing/`]);
   });
 
   test('no request ever reaches a host outside the scope (redirects and index links included)', () => {
