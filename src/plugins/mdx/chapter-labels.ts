@@ -44,11 +44,13 @@ export class ChapterLabels {
   private readonly cache = new Map<string, Promise<string>>();
 
   /** `root` is the docs directory; relative directories below are resolved against it. */
+  /** `stripPrefixes`: Docusaurus sort numbers (`01-intro`) are not part of a label; other sites keep them. */
   constructor(
     private readonly root: string,
     private readonly log: Logger,
     /** When given, category files are read only inside its roots. */
     private readonly guard?: FileGuard,
+    private readonly stripPrefixes = true,
   ) {}
 
   /** Label of one directory: `_category_` label, else its name without prefix, humanized. */
@@ -57,7 +59,7 @@ export class ChapterLabels {
     if (label === undefined) {
       const name = relativeDir.split('/').pop() ?? relativeDir;
       label = readCategoryLabel(path.join(this.root, relativeDir), this.log, this.guard).then(
-        (found) => found ?? (humanize(stripNumberPrefix(name)) || name),
+        (found) => found ?? (humanize(this.stripPrefixes ? stripNumberPrefix(name) : name) || name),
       );
       this.cache.set(relativeDir, label);
     }

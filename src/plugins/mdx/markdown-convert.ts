@@ -11,6 +11,9 @@ import type { MdNode } from './mdast-node.js';
 import { plainText, walk } from './mdast-node.js';
 import { cleanTree } from './mdast-clean.js';
 import { prepareDocusaurusSource } from './docusaurus-prepare.js';
+import { flattenJsxLines, looksLikeMdx } from './jsx-fallback.js';
+import type { SiteKind } from './site.js';
+import { docsifyCallouts, docsifyHeadingAttributes, includeLabel, includeOf, resolveInclude } from './docsify.js';
 
 /** How to read a file: as MDX, as Markdown, or as MDX only when it uses MDX syntax. */
 export type SourceFormat = 'md' | 'mdx' | 'detect';
@@ -65,19 +68,100 @@ function describe(error: unknown): string {
 // Without these characters no MDX construct can occur: `detect` then skips the MDX parse.
 const MAYBE_MDX = /[<{]|^(?:import|export)\s/m;
 
-function read(source: string, format: SourceFormat, warnings: string[]): { tree: MdNode; syntax: ReadSyntax } {
+function read(source: string, format: SourceFormat, warnings: string[]): { tree: MdNode; syntax: ReadSyntax; source: string } {
   if (format === 'mdx' || (format === 'detect' && MAYBE_MDX.test(source))) {
     try {
       const tree = mdxReader.parse(source) as MdNode;
-      if (format === 'mdx' || usesMdx(tree)) return { tree, syntax: 'mdx' };
+      if (format === 'mdx' || usesMdx(tree)) return { tree, syntax: 'mdx', source };
     } catch (error) {
-      if (format === 'mdx') {
-        warnings.push(`not valid MDX (${describe(error)}); read as plain Markdown`);
-        return { tree: markdownReader.parse(source) as MdNode, syntax: 'md-fallback' };
+      // A page written as MDX (JSX wrappers, imports) that MDX rejects is read as CommonMark
+      // with its JSX lines flattened, and reported; plain Markdown with a stray `<` is not.
+      if (format === 'mdx' || looksLikeMdx(source)) {
+        warnings.push(`not valid MDX (${describe(error)}); read as plain Markdown with JSX wrapper lines removed`);
+        const flat = flattenJsxLines(source);
+        return { tree: markdownReader.parse(flat) as MdNode, syntax: 'md-fallback', source: flat };
       }
     }
   }
-  return { tree: markdownReader.parse(source) as MdNode, syntax: 'md' };
+  return { tree: markdownReader.parse(source) as MdNode, syntax: 'md', source };
+}
+
+/** Where a page lives, for site rules that need it (docsify includes). */
+export interface PageContext {
+  /** The site generator; default Docusaurus. */
+  site?: SiteKind;
+  /** Absolute path of the page. */
+  file?: string;
+  /** Absolute path of the docs folder. */
+  root?: string;
+}
+
+const MAX_INCLUDE_DEPTH = 4;
+
+/** Splices docsify includes into the tree, in place (included pages may include others). */
+function expandIncludes(node: MdNode, fromFile: string, root: string, depth: number, warnings: string[]): void {
+  const out: MdNode[] = [];
+  for (const child of node.children ?? []) {
+    const link = includeOf(child);
+    if (!link) {
+      if (child.children && child.type !== 'code') expandIncludes(child, fromFile, root, depth, warnings);
+      out.push(child);
+      continue;
+    }
+    const url = typeof link.url === 'string' ? link.url : '';
+    const found = depth < MAX_INCLUDE_DEPTH ? resolveInclude(url, typeof link.title === 'string' ? link.title : '', fromFile, root) : undefined;
+    if (found === undefined) {
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) warnings.push(`include ${url} not found (or nested too deep); its link text is kept`);
+      out.push(includeLabel(link));
+    } else if ('code' in found) {
+      out.push({ type: 'code', lang: found.lang || null, value: found.code });
+    } else {
+      const included = markdownReader.parse(found.markdown) as MdNode;
+      if (included.children?.[0]?.type === 'yaml') included.children = included.children.slice(1);
+      // Offsets point into the included file, not the page: nothing may slice the page with them.
+      walk(included, (n) => delete n.position);
+      expandIncludes(included, found.file, root, depth + 1, warnings);
+      out.push(...(included.children ?? []));
+    }
+  }
+  node.children = out;
+}
+
+/** Trims the whitespace a removed node leaves at the edge of a paragraph or heading (it would print as `&#x20;`). */
+function trimEdges(node: MdNode): void {
+  if (node.type === 'code' || node.type === 'inlineCode') return;
+  if ((node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') && node.children?.length) {
+    const first = node.children[0];
+    const last = node.children[node.children.length - 1];
+    if (first.type === 'text') first.value = (first.value ?? '').replace(/^\s+/, '');
+    if (last.type === 'text') last.value = (last.value ?? '').replace(/\s+$/, '');
+    node.children = node.children.filter((c) => !(c.type === 'text' && c.value === ''));
+    if (node.type === 'heading') for (const c of node.children) if (c.type === 'text') c.value = (c.value ?? '').replace(/\s*\n\s*/g, ' ');
+  }
+  for (const child of node.children ?? []) trimEdges(child);
+}
+
+/** Whitespace character references the serializer still writes outside code become plain spaces. */
+function dropWhitespaceEntities(markdown: string): string {
+  if (!markdown.includes('&#x')) return markdown;
+  let fence: string | undefined;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const f = /^\s*(`{3,}|~{3,})/.exec(line);
+      if (f) {
+        if (fence === undefined) fence = f[1];
+        else if (f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
+        return line;
+      }
+      if (fence !== undefined) return line;
+      // Inline code spans keep their text; only the prose between them changes.
+      return line
+        .split(/(`+[^`]*`+)/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(/&#x(20|A|9|D);/gi, ' ').replace(/(\S) {2,}(?=\S)/g, '$1 ')))
+        .join('');
+    })
+    .join('\n');
 }
 
 function frontMatterOf(tree: MdNode, warnings: string[]): Record<string, unknown> {
@@ -94,16 +178,25 @@ function frontMatterOf(tree: MdNode, warnings: string[]): Record<string, unknown
 }
 
 /** Reads a Docusaurus `.md`/`.mdx` page and returns plain Markdown plus its front matter. */
-export function convertPage(text: string, format: SourceFormat): ConvertedPage {
+export function convertPage(text: string, format: SourceFormat, page: PageContext = {}): ConvertedPage {
   const warnings: string[] = [];
-  const source = prepareDocusaurusSource(text.replace(/^\uFEFF/, ''));
-  const { tree, syntax } = read(source, format, warnings);
+  const docsify = page.site === 'docsify';
+  const prepared = prepareDocusaurusSource(text.replace(/^\uFEFF/, ''));
+  // docsify renders with marked: its pages are never MDX.
+  const { tree, syntax, source } = read(prepared, docsify && format === 'detect' ? 'md' : format, warnings);
   const frontMatter = frontMatterOf(tree, warnings);
+  if (docsify) {
+    if (page.file && page.root) expandIncludes(tree, page.file, page.root, 0, warnings);
+    docsifyCallouts(tree);
+  }
   cleanTree(tree, { source, parseMdx: syntax === 'mdx' ? undefined : parseFragment });
+  // After the cleanup, which gives `:id=x` (read as a directive) back its text.
+  if (docsify) docsifyHeadingAttributes(tree);
+  trimEdges(tree);
   let heading: string | undefined;
   walk(tree, (node) => {
     if (heading === undefined && node.type === 'heading' && node.depth === 1) heading = plainText(node).trim() || undefined;
   });
-  const markdown = writer.stringify(tree as unknown as Root).trim();
+  const markdown = dropWhitespaceEntities(writer.stringify(tree as unknown as Root).trim());
   return { markdown, frontMatter, heading, syntax, warnings };
 }

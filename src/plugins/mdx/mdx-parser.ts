@@ -10,6 +10,10 @@ import { listDocFiles } from './file-walker.js';
 import { ChapterLabels } from './chapter-labels.js';
 import { convertPage } from './markdown-convert.js';
 import { pageDocument } from './page-document.js';
+import type { PageRoute } from './display-url.js';
+import type { SiteKind } from './site.js';
+import { detectSite } from './site.js';
+import { DocsifySidebar } from './docsify.js';
 import { detectMarkdownSites } from './detect.js';
 
 const debug = createDebug('bbj:mdx');
@@ -47,6 +51,14 @@ interface RootFiles {
   keyPrefix: string;
   files: DocFile[];
   chapters: ChapterLabels;
+  site: SiteKind;
+  sidebar?: DocsifySidebar;
+}
+
+/** The blog route of a Docusaurus page: a docs path named `blog`, or a `blog/` folder under it. */
+function blogRoute(root: string, relative: string): PageRoute['blog'] {
+  if (path.basename(path.resolve(root)).toLowerCase() === 'blog') return { relative, route: '' };
+  return relative.startsWith('blog/') ? { relative: relative.slice('blog/'.length), route: 'blog/' } : undefined;
 }
 
 async function* parseMdxSource(ctx: ParserContext<MdxOptions>): AsyncGenerator<DocumentInput> {
@@ -63,7 +75,10 @@ async function* parseMdxSource(ctx: ParserContext<MdxOptions>): AsyncGenerator<D
       const files = await listDocFiles(root, options.ignore, { guard, onSkip: (item, reason) => ctx.skip(item, reason) });
       // With several directories the directory's name keeps keys apart.
       const keyPrefix = source.paths.length > 1 ? `${path.basename(root)}/` : '';
-      roots.push({ root, keyPrefix, files, chapters: new ChapterLabels(root, ctx.log, guard) });
+      const site = options.site === 'auto' ? await detectSite(root) : options.site;
+      debug('%s: %s site', root, site);
+      const sidebar = site === 'docsify' ? await DocsifySidebar.load(root) : undefined;
+      roots.push({ root, keyPrefix, files, chapters: new ChapterLabels(root, ctx.log, guard, site === 'docusaurus'), site, sidebar });
     } catch (error) {
       ctx.skip(root, `cannot list the docs directory (${reasonOf(error)})`);
     }
@@ -71,22 +86,31 @@ async function* parseMdxSource(ctx: ParserContext<MdxOptions>): AsyncGenerator<D
   const total = roots.reduce((n, r) => n + r.files.length, 0);
   let done = 0;
   ctx.progress({ done, total, message: `${total} Markdown files` });
-  for (const { root, keyPrefix, files, chapters } of roots) {
+  // Display URLs name one page each; two files served at one URL are reported.
+  const urls = new Map<string, string>();
+  for (const rootFiles of roots) {
+    const { root, files } = rootFiles;
     for (const file of files) {
       if (ctx.signal.aborted) return;
-      const doc = await readOne(ctx, guard, file, keyPrefix, chapters).catch((error: unknown) => {
+      const doc = await readOne(ctx, guard, file, rootFiles).catch((error: unknown) => {
         ctx.skip(file.absolute, `cannot convert (${reasonOf(error)})`);
         return undefined;
       });
       done++;
       ctx.progress({ done, total });
-      if (doc !== undefined) yield doc;
+      if (doc === undefined) continue;
+      if (doc.displayUrl) {
+        const other = urls.get(doc.displayUrl);
+        if (other !== undefined) ctx.log.warn(`${source.name}: ${doc.key} and ${other} have the same display URL ${doc.displayUrl}; set a front-matter slug or id, or the site option`);
+        else urls.set(doc.displayUrl, doc.key);
+      }
+      yield doc;
     }
     debug('%s: %d files under %s', source.name, files.length, root);
   }
 }
 
-async function readOne(ctx: ParserContext<MdxOptions>, guard: FileGuard, file: DocFile, keyPrefix: string, chapters: ChapterLabels): Promise<DocumentInput | undefined> {
+async function readOne(ctx: ParserContext<MdxOptions>, guard: FileGuard, file: DocFile, { root, keyPrefix, chapters, site, sidebar }: RootFiles): Promise<DocumentInput | undefined> {
   const read = await guard.readText(file.absolute);
   if (!read.ok) {
     ctx.skip(file.absolute, read.reason);
@@ -94,8 +118,10 @@ async function readOne(ctx: ParserContext<MdxOptions>, guard: FileGuard, file: D
   }
   const text = read.text;
   const isMdx = file.relative.toLowerCase().endsWith('.mdx');
-  const page = convertPage(text, isMdx ? 'mdx' : ctx.options.md_format);
+  const page = convertPage(text, isMdx ? 'mdx' : ctx.options.md_format, { site, file: file.absolute, root });
   for (const warning of page.warnings) ctx.log.warn(`${file.absolute}: ${warning}`);
+  // Listed with the skipped items so a run report shows it: the page is kept, read as CommonMark.
+  if (page.syntax === 'md-fallback') ctx.skip(file.absolute, `${page.warnings[0] ?? 'not valid MDX'} (kept as a fallback)`);
   if (page.markdown.trim() === '') {
     ctx.skip(file.absolute, 'no text left after removing front matter and MDX syntax');
     return undefined;
@@ -107,14 +133,15 @@ async function readOne(ctx: ParserContext<MdxOptions>, guard: FileGuard, file: D
     docType: ctx.options.doc_type,
     relative: file.relative,
     key: `${keyPrefix}${file.relative}`,
-    chapters: await chapters.chapters(file.relative),
+    chapters: sidebar?.groups(file.relative) ?? (await chapters.chapters(file.relative)),
+    route: { site, blog: site === 'docusaurus' ? blogRoute(root, file.relative) : undefined },
   });
 }
 
 /** Docusaurus docs directories (`.md`, `.mdx`), read with a real MDX parser. */
 export const mdxParser: Parser<MdxOptions> = {
   type: 'mdx',
-  description: 'Docusaurus docs directories (.md/.mdx): front matter, MDX syntax removed, admonitions and tab contents kept',
+  description: 'Markdown sites (Docusaurus .md/.mdx, docsify, plain Markdown): front matter, MDX syntax removed, admonitions, callouts, includes and tab contents kept',
   optionsSchema: MdxOptionsSchema,
   requiresPaths: true,
   detect: detectMarkdownSites,

@@ -24,6 +24,7 @@ export function humanize(name: string): string {
 }
 
 /** Title from a file name: prefix and extension removed, then humanized (`01-hello-world.md` -> `Hello World`). */
-export function titleFromFileName(fileName: string): string {
-  return humanize(stripNumberPrefix(stripDocExtension(fileName)));
+export function titleFromFileName(fileName: string, stripPrefix = true): string {
+  const stem = stripDocExtension(fileName);
+  return humanize(stripPrefix ? stripNumberPrefix(stem) : stem);
 }

@@ -14,6 +14,14 @@ export const MdxOptionsSchema = z.strictObject({
    */
   md_format: z.enum(['md', 'mdx', 'detect']).default('detect'),
   /**
+   * The site generator the tree is published with: `docusaurus` (number prefixes stripped,
+   * Docusaurus routes, blog posts under `/blog/<slug>`), `docsify` (names kept, `#/path`
+   * routes, `?>`/`!>` callouts, `:include` links resolved, `_sidebar.md` groups as
+   * breadcrumbs) or `plain` (names kept, path routes). `auto` detects it per path from
+   * `docusaurus.config.*`, an `index.html` configuring `$docsify`, or `.mdx`/`_category_` files.
+   */
+  site: z.enum(['auto', 'docusaurus', 'docsify', 'plain']).default('auto'),
+  /**
    * Glob-ish patterns of files and directories to skip. A pattern without `/` matches any
    * single name (`_*`); one with `/` matches the path relative to the docs directory (`blog/**`).
    */

@@ -1,5 +1,6 @@
 import type { DocumentInput, JsonValue } from '../../core/contracts/index.js';
 import type { ConvertedPage } from './markdown-convert.js';
+import type { PageRoute } from './display-url.js';
 import { displayUrlFor } from './display-url.js';
 import { humanize, stripDocExtension, titleFromFileName } from './naming.js';
 
@@ -17,8 +18,10 @@ export interface PagePlace {
   relative: string;
   /** The document key: `relative`, prefixed with the docs directory's name when a source has several. */
   key: string;
-  /** Chapter labels of the directories above the page, outermost first. */
+  /** Chapter labels of the directories above the page, outermost first (docsify: the sidebar groups). */
   chapters: string[];
+  /** The site generator and, for blog posts, the blog route. Default: a Docusaurus doc. */
+  route?: PageRoute;
 }
 
 function nonBlankString(value: unknown): string | undefined {
@@ -36,7 +39,7 @@ function tagsOf(value: unknown): string[] | undefined {
 }
 
 /** The title rule: front-matter `title`, else the first `#` heading, else the file name. */
-export function pageTitle(page: ConvertedPage, relative: string, chapters: string[]): string {
+export function pageTitle(page: ConvertedPage, relative: string, chapters: string[], stripPrefix = true): string {
   const fromFrontMatter = nonBlankString(page.frontMatter.title);
   if (fromFrontMatter !== undefined) return fromFrontMatter;
   if (page.heading !== undefined) return page.heading;
@@ -44,13 +47,15 @@ export function pageTitle(page: ConvertedPage, relative: string, chapters: strin
   const stem = stripDocExtension(fileName).toLowerCase();
   // `chapter/index.md` is the chapter's own page: its name is the chapter's, not "Index".
   if ((stem === 'index' || stem === 'readme') && chapters.length > 0) return chapters[chapters.length - 1];
-  return titleFromFileName(fileName);
+  return titleFromFileName(fileName, stripPrefix);
 }
 
 /** Builds the document for one converted page. */
 export function pageDocument(page: ConvertedPage, place: PagePlace): DocumentInput {
   const label = place.label?.trim() || humanize(place.sourceName);
   const metadata: Record<string, JsonValue> = { file: place.key, syntax: page.syntax };
+  if (place.route && place.route.site !== 'docusaurus') metadata.site = place.route.site;
+  if (place.route?.blog) metadata.blog_post = true;
   const chapter = place.chapters[place.chapters.length - 1];
   if (chapter !== undefined) metadata.chapter = chapter;
   const position = page.frontMatter.sidebar_position;
@@ -60,12 +65,12 @@ export function pageDocument(page: ConvertedPage, place: PagePlace): DocumentInp
   return {
     key: place.key,
     sourceUrl: `${place.sourceName}://${place.key}`,
-    title: pageTitle(page, place.relative, place.chapters),
+    title: pageTitle(page, place.relative, place.chapters, (place.route?.site ?? 'docusaurus') === 'docusaurus'),
     content: page.markdown,
     docType: place.docType,
     generations: [],
     breadcrumb: [label, ...place.chapters],
-    displayUrl: displayUrlFor(place.displayBaseUrl, place.relative, page.frontMatter),
+    displayUrl: displayUrlFor(place.displayBaseUrl, place.relative, page.frontMatter, place.route),
     sourceType: place.label?.trim() ?? '',
     metadata,
   };

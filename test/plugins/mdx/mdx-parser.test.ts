@@ -57,8 +57,14 @@ describe('mdx parser on a synthetic docs tree', () => {
       '02-broken/01-bad.mdx',
       'index.md',
     ]);
-    assert.deepEqual(fake.skipped.map((s) => s.item), [path.join(root, '02-broken/02-only-imports.mdx'), path.join(root, '02-broken/03-empty.md')]);
-    assert.match(fake.skipped[0].reason, /no text left/);
+    // The malformed MDX page is yielded and also listed, as a fallback, with the skipped items.
+    assert.deepEqual(fake.skipped.map((s) => s.item), [
+      path.join(root, '02-broken/01-bad.mdx'),
+      path.join(root, '02-broken/02-only-imports.mdx'),
+      path.join(root, '02-broken/03-empty.md'),
+    ]);
+    assert.match(fake.skipped[0].reason, /not valid MDX.*kept as a fallback/);
+    assert.match(fake.skipped[1].reason, /no text left/);
     assert.deepEqual(fake.progress[0], { done: 0, total: 9, message: '9 Markdown files' });
     assert.deepEqual(fake.progress.at(-1), { done: 9, total: 9 });
   });
@@ -177,7 +183,7 @@ describe('mdx parser validation', () => {
   });
 
   test('the options schema is strict and has defaults', () => {
-    assert.deepEqual(MdxOptionsSchema.parse({}), { doc_type: 'tutorial', md_format: 'detect', ignore: ['node_modules', '_*', '.*'] });
+    assert.deepEqual(MdxOptionsSchema.parse({}), { doc_type: 'tutorial', md_format: 'detect', site: 'auto', ignore: ['node_modules', '_*', '.*'] });
     assert.equal(MdxOptionsSchema.safeParse({ md_fromat: 'md' }).success, false);
     assert.equal(MdxOptionsSchema.safeParse({ md_format: 'markdown' }).success, false);
     assert.equal(mdxParser.type, 'mdx');
