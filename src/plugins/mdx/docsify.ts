@@ -12,8 +12,41 @@ const sidebarReader = unified().use(remarkParse).use(remarkGfm);
 // docsify's callouts: `?> tip` and `!> important`, at the start of a paragraph.
 const CALLOUTS: Record<string, string> = { '?>': 'Tip', '!>': 'Important' };
 
+/** Splits a paragraph before each line that starts with a callout marker (`text\n?> tip`). */
+function splitAtCallouts(p: MdNode): MdNode[] {
+  const out: MdNode[] = [];
+  let current: MdNode[] = [];
+  for (const c of p.children ?? []) {
+    const m = c.type === 'text' ? /\n[ \t]*(?=\?>|!>)/.exec(c.value ?? '') : null;
+    if (!m) {
+      current.push(c);
+      continue;
+    }
+    const value = c.value ?? '';
+    current.push(text(value.slice(0, m.index)));
+    out.push(paragraph(current));
+    // The rest may hold another marked line: split it again.
+    const rest = splitAtCallouts(paragraph([text(value.slice(m.index + m[0].length))]));
+    current = rest.pop()?.children ?? [];
+    out.push(...rest);
+  }
+  out.push(paragraph(current));
+  return out.filter((q) => (q.children ?? []).some((c) => c.type !== 'text' || (c.value ?? '').trim()));
+}
+
+/** Drops docsify's link and image options (`':ignore'`, `':size=50x100'`) kept in the title. */
+export function docsifyLinkOptions(node: MdNode): void {
+  for (const child of node.children ?? []) {
+    if ((child.type === 'link' || child.type === 'image') && typeof child.title === 'string' && /^\s*:/.test(child.title)) child.title = null;
+    if (child.children && child.type !== 'code') docsifyLinkOptions(child);
+  }
+}
+
 /** Turns docsify callouts (`?> text`, `!> text`) into a bold `Tip:`/`Important:` note, in place. */
 export function docsifyCallouts(node: MdNode): void {
+  if (node.children?.some((c) => c.type === 'paragraph')) {
+    node.children = node.children.flatMap((c) => (c.type === 'paragraph' ? splitAtCallouts(c) : [c]));
+  }
   for (const child of node.children ?? []) {
     if (child.type === 'paragraph') {
       const first = child.children?.[0];

@@ -13,7 +13,7 @@ import { cleanTree } from './mdast-clean.js';
 import { prepareDocusaurusSource } from './docusaurus-prepare.js';
 import { flattenJsxLines, looksLikeMdx } from './jsx-fallback.js';
 import type { SiteKind } from './site.js';
-import { docsifyCallouts, docsifyHeadingAttributes, includeLabel, includeOf, resolveInclude } from './docsify.js';
+import { docsifyCallouts, docsifyHeadingAttributes, docsifyLinkOptions, includeLabel, includeOf, resolveInclude } from './docsify.js';
 
 /** How to read a file: as MDX, as Markdown, or as MDX only when it uses MDX syntax. */
 export type SourceFormat = 'md' | 'mdx' | 'detect';
@@ -188,6 +188,7 @@ export function convertPage(text: string, format: SourceFormat, page: PageContex
   if (docsify) {
     if (page.file && page.root) expandIncludes(tree, page.file, page.root, 0, warnings);
     docsifyCallouts(tree);
+    docsifyLinkOptions(tree);
   }
   cleanTree(tree, { source, parseMdx: syntax === 'mdx' ? undefined : parseFragment });
   // After the cleanup, which gives `:id=x` (read as a directive) back its text.
