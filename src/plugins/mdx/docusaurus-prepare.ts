@@ -30,17 +30,23 @@ function lineStarts(source: string): number[] {
 /**
  * Rewrites the Docusaurus extensions that MDX itself cannot read, the way Docusaurus does
  * before compiling: HTML comments are removed, heading ids (`## A {#a}`) dropped and the
- * admonition shorthand `:::tip Title` turned into directive syntax `:::tip[Title]`. Places
+ * admonition shorthand `:::tip Title` turned into directive syntax `:::tip[Title]`, and
+ * `mdx-code-block` fences unwrapped into the MDX they hold. Places
  * come from a plain Markdown parse, so code blocks are never touched.
  */
 export function prepareDocusaurusSource(source: string): string {
   const tree = plainMarkdown.parse(source) as MdNode;
   const starts = lineStarts(source);
   const edits: Edit[] = [];
+  let unwrapped = false;
   walk(tree, (node) => {
     const pos = node.position;
     if (pos?.start.offset === undefined || pos.end.offset === undefined) return;
-    if (node.type === 'html' && isPureComment(node.value ?? '')) {
+    if (node.type === 'code' && node.lang === 'mdx-code-block') {
+      // Docusaurus renders an `mdx-code-block` fence as MDX (a live example), not as code.
+      edits.push({ start: pos.start.offset, end: pos.end.offset, text: `\n${node.value ?? ''}\n` });
+      unwrapped = true;
+    } else if (node.type === 'html' && isPureComment(node.value ?? '')) {
       edits.push({ start: pos.start.offset, end: pos.end.offset, text: '' });
     } else if (node.type === 'heading') {
       const firstLine = (sliceOf(node, source) ?? '').split('\n')[0];
@@ -66,5 +72,6 @@ export function prepareDocusaurusSource(source: string): string {
     result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
     limit = edit.start;
   }
-  return result;
+  // What an `mdx-code-block` held is Markdown now: its admonitions and comments need the same pass.
+  return unwrapped ? prepareDocusaurusSource(result) : result;
 }
