@@ -121,3 +121,17 @@ describe('markdown sites: Docusaurus MDX and blog', async () => {
     assert.ok(forced.warnings.some((w) => /same display URL/.test(w)));
   });
 });
+
+describe('markdown sites: shapes seen on public docsify and Docusaurus sites', () => {
+  test('docsify: a callout line inside a paragraph starts its own note; link options are dropped', async () => {
+    const { convertPage } = await import('../../../src/plugins/mdx/markdown-convert.js');
+    const page = convertPage("Include this script:\n?> The `.public` workaround.\n\n![logo](https://x.example.com/icon.svg ':size=50x100') and [link](/demo/ ':ignore')\n", 'detect', { site: 'docsify' });
+    assert.equal(page.markdown, 'Include this script:\n\n**Tip:** The `.public` workaround.\n\n![logo](https://x.example.com/icon.svg) and [link](/demo/)');
+  });
+  test('Docusaurus: an mdx-code-block fence is rendered MDX, so its admonitions and JSX are unwrapped', async () => {
+    const { convertPage } = await import('../../../src/plugins/mdx/markdown-convert.js');
+    const source = "import X from 'x';\n\n```mdx-code-block\n<BrowserWindow>\n\n:::note Your Title\n\nSome **content**.\n\n:::\n\n</BrowserWindow>\n```\n\n```md\n:::note\nkept as code\n:::\n```\n";
+    const page = convertPage(source, 'mdx');
+    assert.equal(page.markdown, '**Note: Your Title**\n\nSome **content**.\n\n```md\n:::note\nkept as code\n:::\n```');
+  });
+});
