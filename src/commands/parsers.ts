@@ -1,7 +1,9 @@
-import { Flags } from '@oclif/core';
+import { Args, Flags } from '@oclif/core';
 import { BbjCommand } from '../cli/base-command.js';
 import { buildRegistry } from '../cli/bootstrap.js';
-import { renderTable } from '../cli/table.js';
+import { formatTypeDetail, formatTypeList } from '../cli/parsers-format.js';
+import { BbjError, ExitCode } from '../core/errors/bbj-error.js';
+import { describeOptions, optionsJsonSchema, type OptionDoc } from '../core/options-doc.js';
 import { describeOrigin, type PluginRegistry, type Registered } from '../core/registry.js';
 
 /** One parser or embedder type in `bbj parsers --json`. */
@@ -24,50 +26,62 @@ export interface ParsersReport {
   pluginProblems: string[];
 }
 
+/** The `--json` result of `bbj parsers NAME`: one type with its options. */
+export interface TypeDetail extends TypeEntry {
+  /** `parser` (`[[sources]] options`) or `embedder` (`[embedder.options]`). */
+  kind: 'parser' | 'embedder';
+  /** Each option with type, default and description. */
+  options: OptionDoc[];
+  /** The options table as JSON Schema (input side: options with defaults are optional). */
+  jsonSchema: Record<string, unknown>;
+}
+
 export default class Parsers extends BbjCommand {
-  static override summary = 'List every parser and embedder type, built in or from installed plugins, and plugin load problems.';
-  static override description = `Shows the type names you can use as parser = "..." in [[sources]] and as provider = "..."
-in [embedder], where each comes from (core, or the plugin package name@version), and every
-problem met while loading plugins (a hook that threw, a descriptor of the wrong shape, an
-unsupported plugin API version, a type name that is already taken). Install plugins with
-"bbj plugins install"; see docs/plugins.md. Exit code 0 even when a plugin failed to load
-(the list is still right); "bbj validate" fails on what a config really uses.`;
-  static override examples = ['<%= config.bin %> parsers', '<%= config.bin %> parsers --json'];
+  static override summary = 'List every parser and embedder type, or show one type with all its options.';
+  static override description = `Without NAME: the type names you can use as parser = "..." in [[sources]] and as
+provider = "..." in [embedder], where each comes from (core, or the plugin package
+name@version), and every problem met while loading plugins.
+
+With NAME: that parser's (or embedder's) options, each with its type, default and what it
+does, as read from the type's own schema; --json adds the JSON Schema of the options table.
+
+Install plugins with "bbj plugins install"; see docs/plugins.md. Exit code 0 even when a
+plugin failed to load (the list is still right); 2 for an unknown NAME.`;
+  static override examples = ['<%= config.bin %> parsers', '<%= config.bin %> parsers mdx', '<%= config.bin %> parsers web-crawl --json'];
+  static override args = { name: Args.string({ description: 'A parser or embedder type to show in detail.' }) };
   static override flags = {
     json: Flags.boolean({ summary: 'Print a machine-readable JSON result on stdout instead of the tables.' }),
   };
 
-  async run(): Promise<ParsersReport> {
-    const { flags } = await this.parse(Parsers);
-    const report = listTypes(await buildRegistry(this.config));
-    if (flags.json) this.printJson(report);
-    else this.log(formatReport(report));
-    return report;
+  async run(): Promise<ParsersReport | TypeDetail | undefined> {
+    const { args, flags } = await this.parse(Parsers);
+    const registry = await buildRegistry(this.config);
+    if (args.name) {
+      const name = args.name;
+      return this.respond(flags.json, async () => typeDetail(registry, name), () => ExitCode.ok, formatTypeDetail);
+    }
+    return this.respond(flags.json, async () => listTypes(registry), () => ExitCode.ok, formatTypeList);
   }
 }
 
 /** The registry's contents as the command reports them. */
 export function listTypes(registry: PluginRegistry): ParsersReport {
-  const entry = (r: Registered<{ type: string; description: string }>): TypeEntry => ({
-    type: r.value.type,
-    description: r.value.description,
-    origin: describeOrigin(r.origin),
-  });
   return { parsers: registry.allParsers().map(entry), embedders: registry.allProviders().map(entry), pluginProblems: [...registry.problems] };
 }
 
-function formatReport(report: ParsersReport): string {
-  const rows = (entries: TypeEntry[]) => entries.map((e) => [e.type, e.origin, e.description]);
-  const lines = [
-    'Parsers (parser = "TYPE" in [[sources]]):',
-    renderTable(['TYPE', 'ORIGIN', 'DESCRIPTION'], rows(report.parsers)),
-    '',
-    'Embedders (provider = "TYPE" in [embedder]):',
-    renderTable(['TYPE', 'ORIGIN', 'DESCRIPTION'], rows(report.embedders)),
-  ];
-  if (report.pluginProblems.length) {
-    lines.push('', `Plugin problems (${report.pluginProblems.length}):`, ...report.pluginProblems.map((p) => `  - ${p}`));
-    lines.push('', 'Fix or remove the plugin: bbj plugins uninstall NAME (bbj plugins lists what is installed).');
+/** One parser or embedder type with its options. */
+export function typeDetail(registry: PluginRegistry, name: string): TypeDetail {
+  const parser = registry.allParsers().find((p) => p.value.type === name);
+  const provider = registry.allProviders().find((p) => p.value.type === name);
+  const found = parser ?? provider;
+  if (!found) {
+    const known = [...registry.allParsers(), ...registry.allProviders()].map((r) => r.value.type).join(', ');
+    throw new BbjError(`no parser or embedder type "${name}"`, 'UNKNOWN_TYPE', `known types: ${known}; plugins add more (bbj plugins install NAME)`);
   }
-  return lines.join('\n');
+  const schema = found.value.optionsSchema;
+  return { ...entry(found), kind: parser ? 'parser' : 'embedder', options: describeOptions(schema), jsonSchema: optionsJsonSchema(schema) };
+}
+
+function entry(r: Registered<{ type: string; description: string }>): TypeEntry {
+  return { type: r.value.type, description: r.value.description, origin: describeOrigin(r.origin) };
 }
