@@ -13,8 +13,12 @@ export interface CommandContext {
 }
 
 /** Loads the config and wires the services for one command invocation. */
-export async function commandContext(oclifConfig: Config, flags: { config?: string; 'data-dir'?: string; verbose?: boolean }): Promise<CommandContext> {
-  const config = await loadConfig({ configPath: flags.config, dataDir: flags['data-dir'] });
+export async function commandContext(
+  oclifConfig: Config,
+  flags: { config?: string; 'data-dir'?: string; verbose?: boolean },
+  options: { collectProblems?: boolean } = {},
+): Promise<CommandContext> {
+  const config = await loadConfig({ configPath: flags.config, dataDir: flags['data-dir'], collectProblems: options.collectProblems });
   const registry = await buildRegistry(oclifConfig);
   const container = createRunContainer({ registry, logger: createLogger(flags.verbose ?? false) });
   return { config, services: resolveServices(container) };

@@ -20,7 +20,8 @@ export default class Validate extends BbjCommand {
     return this.respond(
       flags.json,
       async () => {
-        const { config, services } = await commandContext(this.config, flags);
+        // One pass: problems of the file itself are listed with everything the checks find.
+        const { config, services } = await commandContext(this.config, flags, { collectProblems: true });
         return runValidate(config, services, { sourceNames: flags.source, renderer: rendererFor(flags.json) });
       },
       (report) => (report.ok ? ExitCode.ok : ExitCode.invalid),

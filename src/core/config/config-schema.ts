@@ -62,20 +62,8 @@ export const ConfigFileSchema = z
     chunking: ChunkingSchema,
     sources: z.array(SourceSchema).default([]),
   })
-  .strict()
-  .superRefine((config, ctx) => {
-    const seen = new Map<string, number>();
-    config.sources.forEach((source, index) => {
-      const first = seen.get(source.name);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sources', index, 'name'],
-          message: `duplicate source name "${source.name}" (also sources[${first}]); names must be unique`,
-        });
-      } else seen.set(source.name, index);
-    });
-  });
+  // Duplicate source names are checked by the loader on the raw entries, so they are reported with the other problems.
+  .strict();
 
 /** `sources.toml` after defaults. */
 export type ConfigFile = z.output<typeof ConfigFileSchema>;

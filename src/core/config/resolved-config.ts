@@ -46,4 +46,9 @@ export interface ResolvedConfig {
   chunking: { maxTokens: number; overlapTokens: number };
   /** All sources in file order. */
   sources: SourceConfig[];
+  /**
+   * Problems of the file itself (schema, duplicate names), each with file:line:column and key;
+   * set only when loaded with `collectProblems` (the entries they name were left out).
+   */
+  problems?: string[];
 }

@@ -33,7 +33,8 @@ export async function runValidate(
 ): Promise<ValidationReport> {
   const sources = selectSources(config, options.sourceNames);
   const signal = options.signal ?? new AbortController().signal;
-  const issues: string[] = [];
+  // Problems of the file itself first (schema, duplicate names); the entries they name were left out.
+  const issues: string[] = [...(config.problems ?? [])];
   let store = config.database.url ? 'DATABASE_URL' : `pglite:${config.database.pglitePath}`;
   let dimension: number | undefined;
   await new Listr(
