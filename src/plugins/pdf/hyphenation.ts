@@ -26,6 +26,12 @@ export function buildVocabulary(lines: Iterable<TextLine>): Set<string> {
  */
 export function joinLines(left: string, right: string, vocab: Set<string>): string {
   if (left.endsWith('\u00ad')) return left.slice(0, -1) + right;
+  // Typesetters break identifiers after an underscore (`asn1_der_` `decoding()`): a space would split one token in two.
+  if (/\w_$/.test(left) && /^\w/.test(right)) return left + right;
+  // `OCTET SE-` `QUENCE`: a capitalised word broken where the document spells it whole.
+  const caps = /([\p{Lu}]+)-$/u.exec(left);
+  const capsRight = /^([\p{Lu}]+)\b/u.exec(right);
+  if (caps && capsRight && vocab.has((caps[1] + capsRight[1]).toLowerCase())) return left.slice(0, -1) + right;
   const end = HYPHEN_END.exec(left);
   const start = LEADING_WORD.exec(right);
   if (!end || !start || !/^\p{Ll}/u.test(start[1])) return `${left} ${right}`;

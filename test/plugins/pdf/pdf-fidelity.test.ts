@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -16,7 +16,7 @@ const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 async function ingest(fixture: PdfFixture, name: string): Promise<{ docs: DocumentInput[]; chunks: Chunk[] }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bbj-pdf-fidelity-'));
   await writeFile(path.join(dir, name), fixture.bytes);
-  const docs = await parseAll(pdfContext([path.join(dir, name)], dir));
+  const docs = await parseAll(pdfContext([path.join(dir, name)], dir)).finally(() => rm(dir, { recursive: true, force: true }));
   const chunks = docs.flatMap((d) => chunkDocument(DocumentSchema.parse(d), { maxTokens: 400, overlapTokens: 50 }, 'pdf'));
   return { docs, chunks };
 }

@@ -43,5 +43,10 @@ describe('text helpers', () => {
     assert.equal(joinLines('quick-', 'and-dirty jobs', vocab), 'quick-and-dirty jobs');
     assert.equal(joinLines('Section 3 -', 'Intro', vocab), 'Section 3 - Intro');
     assert.equal(joinLines('two', 'words', vocab), 'two words');
+    // Seen in libtasn1.pdf (texinfo): identifiers break after `_`, capitals break like words.
+    assert.equal(joinLines('used the function asn1_der_', 'decoding() to fill', vocab), 'used the function asn1_der_decoding() to fill');
+    const caps = buildVocabulary([line('an OCTET SEQUENCE of bytes')]);
+    assert.equal(joinLines('the OCTET SE-', 'QUENCE.', caps), 'the OCTET SEQUENCE.');
+    assert.equal(joinLines('ASN-', 'ONE', caps), 'ASN- ONE', 'not a word of the document: kept as printed');
   });
 });
