@@ -19,6 +19,9 @@ const STATEMENT_PATTERNS: RegExp[] = [
   /^(?:gosub|goto)\s+\w+/i,
   /^(?:read|write|find|extract)\s+record\s*\(/i, // `find record (chan,key=k$) rec$`
   /^(?:rem\s+)?#(?:include|endinclude)\s+\S+/i, // AddonSoftware include markers: `#include std_end.src`
+  /^def\s+fn\w*[$%]?\s*\(/i, // user function: `def fnmask$(q1$,q2$)`
+  /^fnend\s*(?:;.*)?$/i,
+  /^chdir\s+\S/i,
   // A verb followed by what only a statement has: a channel or argument list, a string, a
   // mnemonic, or a BBj variable (`name$`, `obj!`, `n%`, `x=`, `a,`); "Print the report" is prose.
   /^(?:print|write|read|readrecord|writerecord|input|extract|find|remove|close|open|call|run|enter|dim|let|seterr|setesc|callback|string|erase|mkeyed|on)\s*(?:\(|"|'|@|#?\w+[$!%](?:\W|$)|\w+\s*[=,])/i,

@@ -259,6 +259,8 @@ describe('bbj-source: Barista callpoints, continuation lines, configured label (
     // Continuations never stand in for statements: a licence text with colons stays prose.
     assert.match(notBbjCodeReason('Terms:\n: the licensee may copy\n: the software freely\nNo warranty.\n') ?? '', /not BBj code/);
     assert.equal(r.skipped.length, 0, JSON.stringify(r.skipped));
+    // AddonSoftware user functions and structured IFs without THEN are statements too.
+    assert.equal(notBbjCodeReason('rem --- Date handling\n    def fndate$(q$)\n    q1$=""\n    if q1$="" q1$=q$\n    return q1$\n    fnend\n'), undefined);
   });
 
   test('the configured label heads the breadcrumb and so every chunk\'s context header', () => {
