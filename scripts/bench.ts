@@ -16,7 +16,7 @@ import { createRunContainer, resolveServices } from '../src/core/container.js';
 import { silentLogger } from '../src/core/contracts/logger.js';
 import { defineParser } from '../src/core/plugin-descriptor.js';
 import { runIngest } from '../src/core/runner/ingest-runner.js';
-import { benchChunker } from './bench-chunker.js';
+import { printChunkerBench } from './bench-chunker.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const corpora = path.resolve(here, '..', '..', '..', 'shared', 'corpora');
@@ -83,11 +83,7 @@ if (mode === 'synthetic') {
   await ingest(source('synthetic', 'synthetic', [], `[sources.options]\ndocuments = ${count}\n`), `${count} docs`);
 } else {
   console.log(`bbj-rag benchmark on ${corpora} (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`);
-  const chunker = benchChunker(corpora);
-  console.log(
-    `chunker: ${chunker.files} Markdown files, ${chunker.megabytes.toFixed(2)} MB -> ${chunker.chunks} chunks in ${chunker.seconds.toFixed(1)} s ` +
-      `(${chunker.chunksPerSecond.toFixed(0)} chunks/s), largest ${chunker.maxTokenCountSeen} tokens of ${chunker.maxTokens}, ${chunker.overLimit} over the limit`,
-  );
+  printChunkerBench(corpora);
   console.log('full ingest (hash embedder, embedded PGlite):');
   await ingest(
     [

@@ -2,6 +2,7 @@ import type { Nodes } from 'mdast';
 import { type Atom, type AtomKind, blockJoin, makeAtom } from './atoms.js';
 import { splitCode } from './code-splitter.js';
 import { splitProse } from './text-splitter.js';
+import { hasTextPositions, parseMarkdown } from './markdown-sections.js';
 import { countTokens } from './token-counter.js';
 
 /** Token limits for the pieces of one block. */
@@ -25,22 +26,35 @@ function lineStart(text: string, offset: number): number {
 }
 
 /**
+ * A container whose inner positions point elsewhere (a parser's own source) is parsed again
+ * from its slice, so its children can be cut by offsets; rare: only oversized containers get here.
+ */
+function reparsed(node: Nodes, source: string): Nodes | undefined {
+  const again = parseMarkdown(source).children;
+  return again.length === 1 && again[0].type === node.type ? again[0] : undefined;
+}
+
+/**
  * Turns one Markdown block (sliced from `text` at `start`..`end`) into atoms that each fit
  * their limit: whole when it fits; otherwise code at blank lines and lines, tables by rows
  * with the header repeated, lists, list items and quotes by their children, and any other
- * block as prose (sentences, words, tokens).
+ * block as prose (sentences, words, tokens). `known` is the block's token count when the caller has it.
  */
-export function splitBlock(node: Nodes, text: string, start: number, end: number, limits: BlockLimits, join: string): Atom[] {
+export function splitBlock(node: Nodes, text: string, start: number, end: number, limits: BlockLimits, join: string, known?: number, trusted = hasTextPositions(node)): Atom[] {
   const source = text.slice(start, end);
   const kind = kindOf(node);
   const limit = kind === 'prose' ? limits.prose : limits.code;
   const whole = source.trim();
-  const resplit = (l: number): Atom[] => splitBlock(node, text, start, end, { prose: l, code: l }, join);
-  const tokens = countTokens(whole);
+  const tokens = known ?? countTokens(whole);
+  const resplit = (l: number): Atom[] => splitBlock(node, text, start, end, { prose: l, code: l }, join, tokens, trusted);
   if (tokens <= limit) return [makeAtom(whole, kind, join, resplit, tokens)];
 
   if (node.type === 'code') return splitCode(node, source, limit, join);
   if (node.type === 'table') return splitTable(source, limits, join);
+  if (CONTAINERS.has(node.type) && !trusted) {
+    const again = reparsed(node, source);
+    return again ? splitBlock(again, source, 0, source.length, limits, join, tokens, true) : splitProse(whole, limits.prose, join);
+  }
   if (CONTAINERS.has(node.type) && 'children' in node && node.children.length > 0) {
     const atoms: Atom[] = [];
     let prevEnd = start;
@@ -52,7 +66,7 @@ export function splitBlock(node: Nodes, text: string, start: number, end: number
       // From the start of the child's line, so list markers and quote prefixes stay with it.
       const from = Math.max(prevEnd, Math.min(cs, lineStart(text, cs)));
       if (atoms.length > 0) childJoin = blockJoin(text.slice(prevEnd, from));
-      atoms.push(...splitBlock(child, text, from, ce, limits, childJoin));
+      atoms.push(...splitBlock(child, text, from, ce, limits, childJoin, undefined, true));
       prevEnd = ce;
     }
     if (atoms.length > 0) return atoms;
@@ -70,8 +84,14 @@ function splitTable(source: string, limits: BlockLimits, join: string): Atom[] {
   const rows = lines.slice(2);
   const limit = limits.code;
   const headerTokens = countTokens(header) + 1;
+  const rowTokens = new Map<string, number>();
+  const costOf = (row: string): number => {
+    let n = rowTokens.get(row);
+    if (n === undefined) rowTokens.set(row, (n = countTokens(row) + 1));
+    return n;
+  };
   // A row that cannot share a piece with the header: the whole table is cut like prose (line by line).
-  if (rows.length === 0 || headerTokens + Math.max(...rows.map((r) => countTokens(r) + 1)) > limit) {
+  if (rows.length === 0 || headerTokens + Math.max(...rows.map(costOf)) > limit) {
     return splitProse(source.trim(), limits.prose, join);
   }
   const atoms: Atom[] = [];
@@ -97,7 +117,7 @@ function splitTable(source: string, limits: BlockLimits, join: string): Atom[] {
       flush();
       continue;
     }
-    const n = countTokens(rows[0]) + 1;
+    const n = costOf(rows[0]);
     if (currentTokens + n > limit && current.length > 0) {
       // Rows popped by flush() go back in front of this one, keeping the order.
       flush();

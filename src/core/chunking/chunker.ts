@@ -3,14 +3,18 @@ import createDebug from 'debug';
 import type { Chunk, Document, JsonValue } from '../contracts/index.js';
 import { packAtoms, type PackedBody } from './atom-packer.js';
 import { HEADER_SEPARATOR, buildContextHeader } from './context-header.js';
-import { type Section, splitSections, topLevelBlocks } from './markdown-sections.js';
+import { type Block, type Section, blocksTokens, documentBlocks, splitSections } from './markdown-sections.js';
 import { sectionAtoms } from './section-atoms.js';
+import { mergeSmallSections } from './section-merge.js';
 import { countTokens, splitByTokens } from './token-counter.js';
 
 const log = createDebug('bbj:chunk');
 
 /** Version of the chunking rules; part of document fingerprints so changed rules re-chunk documents. */
-export const CHUNKER_VERSION = '2';
+export const CHUNKER_VERSION = '3';
+
+/** Default of {@link ChunkOptions.minSectionTokens}. */
+export const DEFAULT_MIN_SECTION_TOKENS = 100;
 
 /** Chunking settings (from `[chunking]` in `sources.toml`). */
 export interface ChunkOptions {
@@ -20,6 +24,8 @@ export interface ChunkOptions {
   overlapTokens: number;
   /** Deepest heading level that starts a new section (default 3: h1 to h3). */
   headingDepth?: number;
+  /** Sections below this many tokens merge with their neighbours under the same parent (default 100; 0 = never). */
+  minSectionTokens?: number;
 }
 
 /** The embedded text of a chunk: the header, a blank line, then the body (or the body alone). */
@@ -43,24 +49,35 @@ function fitHeader(header: string, maxTokens: number): string {
 }
 
 /** Chunk bodies of one section: the whole section when it fits, else packed atoms. */
-function sectionBodies(section: Section, text: string, header: string, options: ChunkOptions): PackedBody[] {
+function sectionBodies(section: Section, text: string, header: string, headerTokens: number, options: ChunkOptions): PackedBody[] {
   const first = section.blocks[0];
   const last = section.blocks[section.blocks.length - 1];
-  // Sliced from the original text, so an unsplit section is byte-for-byte what the document says.
-  const whole = text.slice(first.start, last.end).trim();
   const measure = (body: string): number => countTokens(chunkContent(header, body));
-  const tokens = measure(whole);
-  if (tokens <= options.maxTokens) return [{ body: whole, tokens }];
-  const avail = options.maxTokens - (header ? countTokens(`${header}\n\n`) : 0);
+  // Block counts were taken once; the exact count of the final text is taken only when the
+  // estimate says the section can fit (joins are not exactly additive), never per candidate.
+  const estimate = headerTokens + blocksTokens(section.blocks);
+  if (estimate <= options.maxTokens + 8) {
+    // Sliced from the original text, so an unsplit section is byte-for-byte what the document says.
+    const whole = text.slice(first.start, last.end).trim();
+    const tokens = measure(whole);
+    if (tokens <= options.maxTokens) return [{ body: whole, tokens }];
+  }
+  const avail = options.maxTokens - headerTokens;
   const atoms = sectionAtoms(section, text, avail, options.overlapTokens);
   return packAtoms(atoms, { limit: avail, overlapTokens: options.overlapTokens, maxTokens: options.maxTokens, measure });
 }
 
 /** The sections of a document; text the parser saw no block in still becomes one section. */
-function sectionsOf(text: string, depth: number): Section[] {
-  const sections = splitSections(text, depth);
-  if (sections.length > 0 || !text.trim() || topLevelBlocks(text).length > 0) return sections;
-  return [{ headingPath: [], blocks: [{ node: { type: 'paragraph', children: [] }, start: 0, end: text.length }] }];
+function sectionsOf(text: string, blocks: Block[], depth: number): Section[] {
+  const sections = splitSections(blocks, depth);
+  if (sections.length > 0 || !text.trim() || blocks.length > 0) return sections;
+  return [{ headingPath: [], blocks: [{ node: { type: 'paragraph', children: [] }, start: 0, end: text.length, tokens: countTokens(text.trim()) }] }];
+}
+
+/** The context header of a section's chunks and its token cost (with the blank line after it). */
+function headerFor(doc: Document, headingPath: readonly string[], maxTokens: number): { header: string; tokens: number } {
+  const header = fitHeader(buildContextHeader(doc.breadcrumb, doc.title, headingPath), maxTokens);
+  return { header, tokens: header ? countTokens(`${header}\n\n`) : 0 };
 }
 
 /**
@@ -72,11 +89,28 @@ function sectionsOf(text: string, depth: number): Section[] {
 export function chunkDocument(doc: Document, options: ChunkOptions, sourceName: string): Chunk[] {
   const depth = options.headingDepth ?? 3;
   const chunks: Chunk[] = [];
-  for (const section of sectionsOf(doc.content, depth)) {
-    const header = fitHeader(buildContextHeader(doc.breadcrumb, doc.title, section.headingPath), options.maxTokens);
-    for (const piece of sectionBodies(section, doc.content, header, options)) {
+  const seen = new Set<string>();
+  const blocks = documentBlocks(doc.content, doc.parsedContent);
+  const headers = new Map<string, { header: string; tokens: number }>();
+  const headerOf = (path: readonly string[]) => {
+    const key = path.join('\u0000');
+    let h = headers.get(key);
+    if (h === undefined) headers.set(key, (h = headerFor(doc, path, options.maxTokens)));
+    return h;
+  };
+  const sections = mergeSmallSections(sectionsOf(doc.content, blocks, depth), {
+    minTokens: options.minSectionTokens ?? DEFAULT_MIN_SECTION_TOKENS,
+    budget: (path) => options.maxTokens - headerOf(path).tokens,
+  });
+  for (const section of sections) {
+    const { header, tokens: headerTokens } = headerOf(section.headingPath);
+    for (const piece of sectionBodies(section, doc.content, header, headerTokens, options)) {
       if (!piece.body) continue;
       const content = chunkContent(header, piece.body);
+      const hash = contentHash(content);
+      // The same text twice in one document (a repeated snippet, an identical "Returns" section) is embedded once.
+      if (seen.has(hash)) continue;
+      seen.add(hash);
       const metadata: Record<string, JsonValue> = { ...doc.metadata, heading_path: section.headingPath.join(HEADER_SEPARATOR) };
       if (piece.split) metadata.split = piece.split;
       if (piece.oversized) metadata.oversized = piece.oversized;
@@ -88,7 +122,7 @@ export function chunkDocument(doc: Document, options: ChunkOptions, sourceName: 
         title: doc.title,
         docType: doc.docType,
         content,
-        contentHash: contentHash(content),
+        contentHash: hash,
         contextHeader: header,
         generations: [...doc.generations],
         deprecated: doc.deprecated,

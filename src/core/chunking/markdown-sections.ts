@@ -3,6 +3,8 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root, RootContent } from 'mdast';
+import type { ParsedMarkdown } from '../contracts/index.js';
+import { countTokens } from './token-counter.js';
 
 /** A top-level Markdown node with its offsets in the original text. */
 export interface Block {
@@ -12,6 +14,8 @@ export interface Block {
   start: number;
   /** Offset just after the node's last character. */
   end: number;
+  /** Token count of the block's trimmed text. */
+  tokens: number;
 }
 
 /** A run of blocks under one heading (of depth up to the split depth), with the path of headings above it. */
@@ -20,6 +24,22 @@ export interface Section {
   headingPath: string[];
   /** The blocks of the section, its heading first. */
   blocks: Block[];
+}
+
+/** Token estimate of a run of blocks: their counts plus one per gap between them. */
+export function blocksTokens(blocks: readonly Block[]): number {
+  let n = blocks.length > 0 ? blocks.length - 1 : 0;
+  for (const b of blocks) n += b.tokens;
+  return n;
+}
+
+// Nodes whose inner positions are offsets into the text they were parsed from (this module's
+// own parses). Nodes handed over by a parser may carry positions of its source instead.
+const ownParsed = new WeakSet<object>();
+
+/** True when `node`'s inner positions are offsets into the document text (so children can be sliced by them). */
+export function hasTextPositions(node: object): boolean {
+  return ownParsed.has(node);
 }
 
 let processor: Processor<Root> | undefined;
@@ -53,13 +73,29 @@ function isBodyless(block: Block): boolean {
   return node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim());
 }
 
-/** Top-level blocks of a Markdown text, in order, with their offsets. */
+/** Top-level blocks of a Markdown text, in order, with their offsets and token counts. */
 export function topLevelBlocks(markdown: string): Block[] {
   const blocks: Block[] = [];
   for (const node of parseMarkdown(markdown).children) {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined && end > start) blocks.push({ node, start, end });
+    if (start === undefined || end === undefined || end <= start) continue;
+    ownParsed.add(node);
+    blocks.push({ node, start, end, tokens: countTokens(markdown.slice(start, end).trim()) });
+  }
+  return blocks;
+}
+
+/**
+ * The blocks of a document's text: the parser's tree when it describes exactly this text
+ * (each block counted once here), else a parse of our own.
+ */
+export function documentBlocks(text: string, parsed?: ParsedMarkdown): Block[] {
+  if (parsed === undefined || parsed.text !== text) return topLevelBlocks(text);
+  const blocks: Block[] = [];
+  for (const { node, start, end } of parsed.blocks) {
+    if (end <= start || start < 0 || end > text.length) return topLevelBlocks(text);
+    blocks.push({ node, start, end, tokens: countTokens(text.slice(start, end).trim()) });
   }
   return blocks;
 }
@@ -70,11 +106,11 @@ export function topLevelBlocks(markdown: string): Block[] {
  * rules or comments) is merged into the next one, or into the previous one at the end of
  * the document, so no chunk is a bare heading. A document without any body text has no section.
  */
-export function splitSections(markdown: string, maxDepth: number): Section[] {
+export function splitSections(blocks: readonly Block[], maxDepth: number): Section[] {
   const raw: Section[] = [];
   const stack: { depth: number; text: string }[] = [];
   let current: Section = { headingPath: [], blocks: [] };
-  for (const block of topLevelBlocks(markdown)) {
+  for (const block of blocks) {
     const { node } = block;
     if (node.type === 'heading' && node.depth <= maxDepth) {
       if (current.blocks.length > 0) raw.push(current);

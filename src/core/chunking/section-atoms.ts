@@ -72,7 +72,7 @@ export function sectionAtoms(section: Section, text: string, avail: number, over
     const prefix = prefixBlocks.length > 0 ? slice(lead, block.start).trimStart() : '';
     const suffix = suffixBlocks.length > 0 ? slice(block.end, suffixBlocks[suffixBlocks.length - 1].end).trimEnd() : '';
     const join = prevEnd < 0 ? '' : blockJoin(slice(prevEnd, lead));
-    const pieces = splitBlock(block.node, text, block.start, block.end, limits, join);
+    const pieces = splitBlock(block.node, text, block.start, block.end, limits, join, block.tokens);
     atoms.push(...glueSuffix(gluePrefix(pieces, prefix, limits), suffix, limits));
     prevEnd = suffixBlocks.length > 0 ? suffixBlocks[suffixBlocks.length - 1].end : block.end;
     loose(trailing);

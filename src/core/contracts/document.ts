@@ -1,9 +1,33 @@
 import { z } from 'zod';
+import type { RootContent } from 'mdast';
 
 /** A JSON value, as stored in the `metadata` jsonb column. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValueSchema), z.record(z.string(), JsonValueSchema)]),
+);
+
+/** One top-level Markdown block of a document's content, with its offsets in that text. */
+export interface ParsedBlock {
+  /** The mdast node. Positions inside it are not used (they may point into the parser's own source). */
+  node: RootContent;
+  /** Offset of the block's first character in `ParsedMarkdown.text`. */
+  start: number;
+  /** Offset just after the block's last character. */
+  end: number;
+}
+
+/** A parser's Markdown tree of the text it produced, handed to the chunker so it does not parse that text again. */
+export interface ParsedMarkdown {
+  /** The exact text the blocks describe; the chunker uses them only while `content` is still this text. */
+  text: string;
+  /** Top-level blocks in order. */
+  blocks: ParsedBlock[];
+}
+
+const ParsedMarkdownSchema = z.custom<ParsedMarkdown>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as ParsedMarkdown).text === 'string' && Array.isArray((v as ParsedMarkdown).blocks),
+  'parsedContent must be { text, blocks }',
 );
 
 /**
@@ -42,6 +66,17 @@ export const DocumentSchema = z.object({
    * a 304 answer can still be followed). Saved with the manifest row, never embedded.
    */
   parserState: JsonValueSchema.optional(),
+  /**
+   * The parser's Markdown tree of `content` (optional). Saves the chunker a parse; ignored when
+   * an enricher changed `content`. Never stored and not part of the document's fingerprint.
+   */
+  parsedContent: ParsedMarkdownSchema.optional(),
+  /**
+   * Characters of readable text the parser read for this document (letters and digits of the
+   * source after markup was removed). Stored in the manifest; `bbj report` compares it with the
+   * letters and digits that reached the chunks, to find text that was lost.
+   */
+  textChars: z.number().int().nonnegative().optional(),
   /** Free metadata, stored as jsonb. Values must be JSON. */
   metadata: z.record(z.string(), JsonValueSchema).default({}),
 });

@@ -10,7 +10,9 @@ export function documentFingerprint(doc: Document, shapingKey: string): string {
   const hash = createHash('sha256');
   hash.update(shapingKey);
   hash.update('\u0000');
-  hash.update(stableJson(doc));
+  // The parsed tree is a cache of `content`, not part of what the document says.
+  const { parsedContent: _tree, ...said } = doc;
+  hash.update(stableJson(said));
   return hash.digest('hex');
 }
 

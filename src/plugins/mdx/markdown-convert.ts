@@ -5,7 +5,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import remarkStringify from 'remark-stringify';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
+import type { ParsedBlock, ParsedMarkdown } from '../../core/contracts/index.js';
 import { parse as parseYaml } from 'yaml';
 import type { MdNode } from './mdast-node.js';
 import { plainText, walk } from './mdast-node.js';
@@ -33,6 +34,8 @@ export interface ConvertedPage {
   syntax: ReadSyntax;
   /** Problems that did not stop the conversion (MDX syntax error, bad front matter). */
   warnings: string[];
+  /** The cleaned tree's top-level blocks with their offsets in `markdown`, handed to the chunker. */
+  parsed: ParsedMarkdown;
 }
 
 const markdownReader = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
@@ -198,6 +201,23 @@ export function convertPage(text: string, format: SourceFormat, page: PageContex
   walk(tree, (node) => {
     if (heading === undefined && node.type === 'heading' && node.depth === 1) heading = plainText(node).trim() || undefined;
   });
-  const markdown = dropWhitespaceEntities(writer.stringify(tree as unknown as Root).trim());
-  return { markdown, frontMatter, heading, syntax, warnings };
+  const { markdown, parsed } = stringifyBlocks(tree);
+  return { markdown, frontMatter, heading, syntax, warnings, parsed };
+}
+
+/**
+ * Writes the tree block by block, recording where each top-level block lands in the text, so
+ * the chunker can use this tree instead of parsing the Markdown again.
+ */
+function stringifyBlocks(tree: MdNode): { markdown: string; parsed: ParsedMarkdown } {
+  const blocks: ParsedBlock[] = [];
+  let markdown = '';
+  for (const node of tree.children ?? []) {
+    const text = dropWhitespaceEntities(writer.stringify({ type: 'root', children: [node] } as unknown as Root).trim());
+    if (text === '') continue;
+    if (markdown !== '') markdown += '\n\n';
+    blocks.push({ node: node as unknown as RootContent, start: markdown.length, end: markdown.length + text.length });
+    markdown += text;
+  }
+  return { markdown, parsed: { text: markdown, blocks } };
 }

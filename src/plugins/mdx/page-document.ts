@@ -67,6 +67,7 @@ export function pageDocument(page: ConvertedPage, place: PagePlace): DocumentInp
     sourceUrl: `${place.sourceName}://${place.key}`,
     title: pageTitle(page, place.relative, place.chapters, (place.route?.site ?? 'docusaurus') === 'docusaurus'),
     content: page.markdown,
+    parsedContent: page.parsed,
     docType: place.docType,
     generations: [],
     breadcrumb: [label, ...place.chapters],

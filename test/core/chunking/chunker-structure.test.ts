@@ -6,7 +6,8 @@ import { countTokens } from '../../../src/core/chunking/token-counter.js';
 import { ChunkSchema } from '../../../src/core/contracts/index.js';
 import { bodyOf, isHeadingOnly, makeDoc } from './chunk-helpers.js';
 
-const opts = { maxTokens: 400, overlapTokens: 50 };
+// Merging of small sections is off here: these tests look at how headings cut sections (merging: chunker-merge.test.ts).
+const opts = { maxTokens: 400, overlapTokens: 50, minSectionTokens: 0 };
 
 describe('chunker: sections and headings', () => {
   const fenceCases: { name: string; content: string; codeLine: string }[] = [
@@ -66,7 +67,7 @@ describe('chunker: sections and headings', () => {
     assert.equal(chunkDocument(makeDoc('# Index\n\n## A\n\nabacus'), opts, 'src').length, 1);
   });
 
-  test('small consecutive sections are not merged across headings', () => {
+  test('with merging off, small consecutive sections are not merged across headings', () => {
     const chunks = chunkDocument(makeDoc('## A\n\none\n\n## B\n\ntwo\n\n## C\n\nthree'), opts, 'src');
     assert.deepEqual(chunks.map(bodyOf), ['## A\n\none', '## B\n\ntwo', '## C\n\nthree']);
   });

@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { countTokens, encodeTokens, splitByTokens } from '../../../src/core/chunking/token-counter.js';
+import { get_encoding } from 'tiktoken';
+import { MAX_PIECE_CHARS, countTokens, encodeTokens, splitByTokens, tokenPieces } from '../../../src/core/chunking/token-counter.js';
 import { corporaDir } from '../../helpers/paths.js';
 import { markdownFiles } from './chunk-helpers.js';
 
@@ -31,6 +32,34 @@ describe('token counter', () => {
       const text = readFileSync(file, 'utf8');
       assert.equal(countTokens(text), encodeTokens(text).length, file);
     }
+  });
+
+  test('equals plain cl100k_base (tiktoken) on real text without runs longer than the piece cap', () => {
+    const raw = get_encoding('cl100k_base');
+    const files = markdownFiles(path.join(corporaDir, 'mdx-dwc-course', 'docs'));
+    let compared = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      if (tokenPieces(text).some((p) => p.length === MAX_PIECE_CHARS)) continue;
+      assert.equal(countTokens(text), raw.encode_ordinary(text).length, file);
+      compared += 1;
+    }
+    assert.ok(compared > 20, `${compared} files compared`);
+    raw.free();
+  });
+
+  test('long runs are cut into pieces of at most MAX_PIECE_CHARS, so counting stays linear', () => {
+    // Quadratic merging took 38 s for 20,000 characters of one token run; these would never finish.
+    const oneChar = '-'.repeat(5_000_000);
+    assert.equal(tokenPieces(oneChar).every((p) => p.length <= MAX_PIECE_CHARS), true);
+    assert.equal(tokenPieces(oneChar).join(''), oneChar);
+    assert.ok(countTokens(oneChar) > 5_000_000 / MAX_PIECE_CHARS);
+    const distinct = Array.from({ length: 40_000 }, (_, i) => `q${i.toString(36)}Z`).join('');
+    assert.equal(countTokens(distinct), encodeTokens(distinct).length);
+    // A surrogate pair is never cut in half.
+    const emoji = '😀'.repeat(1000);
+    assert.equal(tokenPieces(emoji).join(''), emoji);
+    for (const piece of tokenPieces(emoji)) assert.equal(piece.length % 2, 0);
   });
 
   const cases: { name: string; text: string; max: number }[] = [

@@ -1,0 +1,72 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chunkDocument } from '../../../src/core/chunking/chunker.js';
+import { bodyOf, makeDoc } from './chunk-helpers.js';
+
+const opts = { maxTokens: 400, overlapTokens: 50 };
+const prose = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word} sentence number ${i} explains one more detail.`).join(' ');
+
+describe('chunker: small sections merge with their siblings', () => {
+  test('tiny sibling sections share a chunk, each keeping its heading; the header names their parent', () => {
+    const content = '# Api\n\n## save()\n\nSaves the grid.\n\n### Parameters\n\nNone.\n\n### Returns\n\nType: `Promise<void>`\n\n## load()\n\nLoads the grid.\n\n### Returns\n\nType: `Promise<void>`';
+    const chunks = chunkDocument(makeDoc(content, { title: 'Api', breadcrumb: ['Docs'] }), opts, 'src');
+    // Everything is tiny: one chunk, named by the page, every heading kept in the body.
+    assert.equal(chunks.length, 1);
+    assert.equal(chunks[0].contextHeader, 'Docs > Api');
+    for (const heading of ['## save()', '### Parameters', '### Returns', '## load()']) assert.ok(bodyOf(chunks[0]).includes(heading), heading);
+  });
+
+  test('small children merge into their parent section; a large sibling stays on its own', () => {
+    const content = `# Api\n\n## save()\n\nSaves the grid.\n\n### Returns\n\nType: \`Promise<void>\`\n\n## load()\n\n${prose(38, 'Load')}`;
+    const chunks = chunkDocument(makeDoc(content, { title: 'Api' }), opts, 'src');
+    assert.equal(chunks.length, 2);
+    assert.equal(chunks[0].contextHeader, 'Api > save()');
+    assert.equal(bodyOf(chunks[0]), '# Api\n\n## save()\n\nSaves the grid.\n\n### Returns\n\nType: `Promise<void>`');
+    assert.equal(chunks[1].contextHeader, 'Api > load()');
+  });
+
+  test('no merge across parents: a small section does not join the next parent\'s children', () => {
+    const content = `# Api\n\n## save()\n\n${prose(28, 'Save')}\n\n### Returns\n\nNothing.\n\n## load()\n\n${prose(28, 'Load')}\n\n### Returns\n\nData.`;
+    const chunks = chunkDocument(makeDoc(content, { title: 'Api' }), opts, 'src');
+    assert.deepEqual(chunks.map((c) => c.metadata.heading_path), ['Api > save()', 'Api > load()']);
+    assert.ok(bodyOf(chunks[0]).endsWith('### Returns\n\nNothing.'));
+    assert.ok(bodyOf(chunks[1]).endsWith('### Returns\n\nData.'));
+  });
+
+  test('merging stops at the budget', () => {
+    const sections = Array.from({ length: 30 }, (_, i) => `## Label l${i}\n\n${prose(2, `Step${i}`)}`).join('\n\n');
+    const chunks = chunkDocument(makeDoc(sections, { title: 'Program' }), opts, 'src');
+    assert.ok(chunks.length > 1 && chunks.length < 10, `${chunks.length} chunks`);
+    for (const chunk of chunks) assert.ok(chunk.tokenCount <= 400, `${chunk.tokenCount}`);
+    // Nothing lost: every label heading is in some chunk, in order.
+    const all = chunks.map(bodyOf).join('\n\n');
+    let at = -1;
+    for (let i = 0; i < 30; i += 1) {
+      const next = all.indexOf(`## Label l${i}\n`);
+      assert.ok(next > at, `l${i}`);
+      at = next;
+    }
+  });
+
+  test('minSectionTokens 0 turns merging off', () => {
+    const chunks = chunkDocument(makeDoc('## A\n\none\n\n## B\n\ntwo'), { ...opts, minSectionTokens: 0 }, 'src');
+    assert.equal(chunks.length, 2);
+  });
+});
+
+describe('chunker: duplicate chunks', () => {
+  test('an exact duplicate chunk within a document is dropped; ordinals stay consecutive', () => {
+    const big = prose(30, 'Body');
+    const content = `## Returns\n\n${big}\n\n## Returns\n\n${big}\n\n## Other\n\n${prose(30, 'Other')}`;
+    const chunks = chunkDocument(makeDoc(content, { title: 'Page' }), opts, 'src');
+    assert.equal(chunks.length, 2);
+    assert.deepEqual(chunks.map((c) => c.ordinal), [0, 1]);
+    assert.equal(new Set(chunks.map((c) => c.contentHash)).size, chunks.length);
+  });
+
+  test('the same body under different sections is kept (the headers differ)', () => {
+    const big = prose(30, 'Body');
+    const chunks = chunkDocument(makeDoc(`## One\n\n${big}\n\n## Two\n\n${big}`, { title: 'Page' }), { ...opts, minSectionTokens: 0 }, 'src');
+    assert.equal(chunks.length, 2);
+  });
+});
