@@ -1,4 +1,5 @@
 import type { Config } from '@oclif/core';
+import { ExitCode } from '../core/errors/bbj-error.js';
 import { loadConfig } from '../core/config/config-loader.js';
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import { createRunContainer, resolveServices, type Services } from '../core/container.js';
@@ -30,14 +31,42 @@ export function rendererFor(json: boolean): 'default' | 'simple' | 'silent' {
   return process.stdout.isTTY ? 'default' : 'simple';
 }
 
-/** An abort signal fired by Ctrl-C / SIGTERM, so an interrupted run stays resumable. */
-export function interruptSignal(): AbortSignal {
+/** Ctrl-C / SIGTERM for a run: the first stops it cleanly, a second ends the process at once. */
+export interface Interrupt {
+  /** Aborted on the first SIGINT or SIGTERM. */
+  signal: AbortSignal;
+  /** 130 after SIGINT, 143 after SIGTERM, undefined when no signal came. */
+  exitCode(): number | undefined;
+  /** Removes the handlers (the command is over). */
+  dispose(): void;
+}
+
+/**
+ * The first SIGINT/SIGTERM aborts the signal: the run stops taking documents, lets the open
+ * transaction finish, prints its summary and is recorded `interrupted` (resumable). A second
+ * signal exits at once with the same code.
+ */
+export function interruptSignal(): Interrupt {
   const controller = new AbortController();
-  const stop = (name: string) => () => {
-    process.stderr.write(`\n${name} received: stopping after the current batch; re-run with --resume to continue.\n`);
+  let code: number | undefined;
+  const handler = (name: NodeJS.Signals) => {
+    const exit = name === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted;
+    if (code !== undefined) {
+      process.stderr.write(`\n${name} again: exiting now.\n`);
+      process.exit(exit);
+    }
+    code = exit;
+    process.stderr.write(`\n${name} received: finishing the open batch, then stopping (again to exit at once). Re-run with --resume to continue.\n`);
     controller.abort(new Error(`interrupted by ${name}`));
   };
-  process.once('SIGINT', stop('SIGINT'));
-  process.once('SIGTERM', stop('SIGTERM'));
-  return controller.signal;
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    signal: controller.signal,
+    exitCode: () => code,
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { BbjCommand } from './base-command.js';
-import { commandContext, interruptSignal, rendererFor } from './command-context.js';
+import { commandContext, interruptSignal, rendererFor, type Interrupt } from './command-context.js';
 import { normalizeWaitFlag, waitMs } from './flags.js';
 import { formatSummary } from './summary-format.js';
 import { runIngest } from '../core/runner/ingest-runner.js';
@@ -25,6 +25,15 @@ export abstract class IngestCommand extends BbjCommand {
   }
 
   protected async ingest(flags: IngestCommandFlags, sourceNames: string[]): Promise<RunSummary | undefined> {
+    const interrupt = interruptSignal();
+    try {
+      return await this.runWith(flags, sourceNames, interrupt);
+    } finally {
+      interrupt.dispose();
+    }
+  }
+
+  private async runWith(flags: IngestCommandFlags, sourceNames: string[], interrupt: Interrupt): Promise<RunSummary | undefined> {
     return this.respond(
       flags.json,
       async () => {
@@ -35,12 +44,12 @@ export abstract class IngestCommand extends BbjCommand {
           clean: flags.clean,
           resume: flags.resume,
           renderer: rendererFor(flags.json),
-          signal: interruptSignal(),
+          signal: interrupt.signal,
           waitMs: wait,
           onLockWait: (holder) => process.stderr.write(`The store is being written by ${describeHolder(holder)}; waiting${wait === Infinity ? '' : ` up to ${Math.round(wait! / 1000)} s`}...\n`),
         });
       },
-      (summary) => summary.exitCode,
+      (summary) => (summary.status === 'interrupted' ? (interrupt.exitCode() ?? summary.exitCode) : summary.exitCode),
       formatSummary,
     );
   }

@@ -16,7 +16,7 @@ export function formatSummary(summary: RunSummary): string {
     String(s.stats.chunksDeleted),
     String(s.stats.embedCalls),
     formatDuration(s.durationMs),
-    s.status === 'failed' ? `FAILED: ${s.error}` : s.status === 'resumed' ? 'skipped (done in resumed run)' : 'ok',
+    s.status === 'failed' ? `FAILED: ${s.error}` : s.status === 'resumed' ? 'skipped (done in resumed run)' : s.status === 'interrupted' ? (s.durationMs ? 'interrupted' : 'not started (interrupted)') : 'ok',
   ]);
   const out = [
     '',
@@ -29,9 +29,12 @@ export function formatSummary(summary: RunSummary): string {
     if (s.stats.skipped.length > SKIPPED_SHOWN) out.push(`  ... and ${s.stats.skipped.length - SKIPPED_SHOWN} more (see --json)`);
   }
   const failed = summary.sources.filter((s) => s.status === 'failed').length;
+  const stopped = summary.sources.filter((s) => s.status === 'interrupted').length;
   out.push(
-    `Run ${summary.runId}${summary.resumedFrom ? ` (resumed run ${summary.resumedFrom})` : ''}: ${summary.sources.length - failed} ok, ${failed} failed in ${formatDuration(summary.durationMs)}. Store: ${summary.store}. Embedder: ${summary.embedder}.`,
+    `Run ${summary.runId}${summary.resumedFrom ? ` (resumed run ${summary.resumedFrom})` : ''}: ${summary.sources.length - failed - stopped} ok, ${failed} failed${stopped ? `, ${stopped} interrupted` : ''} in ${formatDuration(summary.durationMs)}. Store: ${summary.store}. Embedder: ${summary.embedder}.`,
   );
-  if (failed) out.push('Fix the failures above and re-run; add --resume to skip the sources that succeeded.');
+  if (summary.error) out.push(`The run failed: ${summary.error}`);
+  if (summary.status === 'interrupted') out.push(`Interrupted: what was stored is kept. Run the same command with --resume to continue.`);
+  else if (failed) out.push('Fix the failures above and re-run; add --resume to skip the sources that succeeded.');
   return out.join('\n');
 }

@@ -4,8 +4,12 @@ export const ExitCode = {
   ok: 0,
   /** At least one source failed; the others ran. */
   sourceFailed: 1,
-  /** Configuration or validation error; nothing was ingested. */
+  /** Configuration or validation error, or the store is locked by another run; nothing was ingested. */
   invalid: 2,
+  /** Stopped by Ctrl-C (SIGINT); SIGTERM gives 143. The run is recorded `interrupted` and `--resume` continues it. */
+  interrupted: 130,
+  /** Stopped by SIGTERM. */
+  terminated: 143,
 } as const;
 
 /**

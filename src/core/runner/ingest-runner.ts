@@ -108,7 +108,8 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
         },
         {
           title: 'Build search indexes',
-          task: async () => {
+          task: async (_ctx, task) => {
+            if (userSignal.aborted) return task.skip('Build search indexes: skipped (interrupted; the next run builds them)');
             signal.throwIfAborted();
             // A build cut short by a kill may have left an invalid index that IF NOT EXISTS would keep.
             await dropInvalidIndexes(state.sql!);
@@ -116,14 +117,15 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
           },
         },
       ],
-      { renderer, fallbackRenderer: 'simple', exitOnError: true, rendererOptions: { collapseSubtasks: false } as never },
+      // The CLI handles Ctrl-C itself (summary, run marked interrupted); listr2's handler would exit at once with 127.
+      { renderer, fallbackRenderer: 'simple', exitOnError: true, registerSignalListeners: false, rendererOptions: { collapseSubtasks: false } as never },
     ).run();
   } catch (error) {
     if (state.lockError) throw state.lockError;
     if (state.issues.length) throw new ValidationError(state.issues);
     if (state.runId === undefined) throw error;
     // A failed source fails its own task only; anything else (index build, lost lock) is the run failing.
-    if (!hasFailure(state) || lockLost.signal.aborted) state.runError = errorMessage(lockLost.signal.aborted ? lockLost.signal.reason : error);
+    if (!userSignal.aborted && (!hasFailure(state) || lockLost.signal.aborted)) state.runError = errorMessage(lockLost.signal.aborted ? lockLost.signal.reason : error);
   } finally {
     clearInterval(state.heartbeat);
     if (state.runId !== undefined) {
@@ -135,6 +137,7 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
   }
 
   const failed = hasFailure(state) || state.runError !== undefined;
+  const interrupted = userSignal.aborted;
   return {
     runId: state.runId!,
     resumedFrom: state.resumedFrom,
@@ -145,7 +148,7 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
     embedder: state.embedder ? embeddingModelId(state.embedder) : config.embedder.provider,
     sources: state.outcomes,
     durationMs: Date.now() - started,
-    exitCode: failed ? ExitCode.sourceFailed : ExitCode.ok,
+    exitCode: interrupted ? ExitCode.interrupted : failed ? ExitCode.sourceFailed : ExitCode.ok,
   };
 }
 
@@ -205,6 +208,11 @@ async function ingestOne(
 ) {
   const started = Date.now();
   const store = state.store!;
+  if (signal.aborted) {
+    state.outcomes.push({ name: source.name, parser: source.parser, status: 'interrupted', error: 'not started: the run was interrupted', durationMs: 0, stats: emptyStats() });
+    task.skip(`${source.name}: not started (interrupted)`);
+    return;
+  }
   if (state.skip.has(source.name)) {
     await store.recordSource(state.runId!, source.name, 'resumed', {});
     state.outcomes.push({ name: source.name, parser: source.parser, status: 'resumed', durationMs: 0, stats: emptyStats() });
@@ -245,6 +253,13 @@ async function ingestOne(
     state.outcomes.push({ name: source.name, parser: source.parser, status: 'ok', durationMs: Date.now() - started, stats });
     task.title = `${source.name}: ${describeProgress(stats, {})}`;
   } catch (error) {
+    if (options.signal?.aborted) {
+      // Ctrl-C: what was committed stays; the source is not complete, so `--resume` runs it again (unchanged documents are skipped).
+      state.outcomes.push({ name: source.name, parser: source.parser, status: 'interrupted', error: 'interrupted', durationMs: Date.now() - started, stats });
+      await store.recordSource(state.runId!, source.name, 'interrupted', { ...stats, skipped: stats.skipped.length }).catch(() => {});
+      task.title = `${source.name}: interrupted after ${describeProgress(stats, {})}`;
+      return;
+    }
     const message = errorMessage(error);
     state.outcomes.push({ name: source.name, parser: source.parser, status: 'failed', error: message, durationMs: Date.now() - started, stats });
     await store.recordSource(state.runId!, source.name, 'failed', { ...stats, skipped: stats.skipped.length }, message).catch(() => {});

@@ -6,8 +6,8 @@ export interface SourceOutcome {
   name: string;
   /** Parser type. */
   parser: string;
-  /** `ok`, `failed`, or `resumed` (completed by the interrupted run being resumed, not run again). */
-  status: 'ok' | 'failed' | 'resumed';
+  /** `ok`, `failed`, `interrupted` (Ctrl-C / SIGTERM: stopped or not started), or `resumed` (completed by the run being resumed, not run again). */
+  status: 'ok' | 'failed' | 'interrupted' | 'resumed';
   /** Why it failed. */
   error?: string;
   /** Wall time in milliseconds. */

@@ -229,7 +229,7 @@ export class ChunkStore {
   }
 
   /** Records the outcome of one source in a run. */
-  async recordSource(runId: number, source: string, status: 'ok' | 'failed' | 'resumed', stats: object, error?: string): Promise<void> {
+  async recordSource(runId: number, source: string, status: 'ok' | 'failed' | 'interrupted' | 'resumed', stats: object, error?: string): Promise<void> {
     await this.sql.query(
       `INSERT INTO source_runs (run_id, source_name, status, finished_at, stats, error) VALUES ($1, $2, $3, now(), $4::jsonb, $5)
        ON CONFLICT (run_id, source_name) DO UPDATE SET status = EXCLUDED.status, finished_at = now(), stats = EXCLUDED.stats, error = EXCLUDED.error`,
