@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/core/config/config-loader.js';
 import { collect, runCli, startCli } from '../helpers/cli.js';
 import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama-server.js';
+import { corporaDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { writeTestConfig } from '../helpers/test-config.js';
 import { queryStore, testBackends } from '../helpers/test-databases.js';
@@ -22,7 +23,7 @@ for (const backend of testBackends()) {
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
       test(`${signal} mid-source: exit ${code}, summary printed, run interrupted; --resume completes it with a clean run's rows`, async () => {
         const store = await backend.fresh();
-        const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources: SOURCES, batchSize: 2 });
+        const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources: SOURCES, batchSize: 2, dataDir: corporaDir });
         ollama.setDelay(40);
         // SIGINT with the table, SIGTERM with --json: both outputs must be complete.
         const json = signal === 'SIGTERM';
@@ -33,7 +34,12 @@ for (const backend of testBackends()) {
         child.stderr!.on('data', (d) => (progress += d));
         // Signal once chunks are being committed (the JSON renderer is silent: watch the embedder instead).
         const requestsBefore = ollama.embedRequests;
-        await waitFor(() => (json ? ollama.embedRequests - requestsBefore >= 8 : /\b[1-9]\d* new/.test(progress)), 120_000);
+        let exited = false;
+        void done.then(() => (exited = true));
+        await waitFor(() => {
+          if (exited) throw new Error(`the run ended before it was signalled:\n${progress.slice(-2000)}`);
+          return json ? ollama.embedRequests - requestsBefore >= 8 : /\b[1-9]\d* new/.test(progress);
+        }, 120_000);
         child.kill(signal);
         const stopped = await done;
         ollama.setDelay(0);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/core/config/config-loader.js';
 import { collect, runCli, startCli } from '../helpers/cli.js';
 import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama-server.js';
+import { corporaDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { writeTestConfig } from '../helpers/test-config.js';
 import { queryStore, testBackends, type TestStore } from '../helpers/test-databases.js';
@@ -25,7 +26,7 @@ for (const backend of testBackends()) {
 
     test('two runs started together: the second is refused with exit 2 naming the holder; the rows are a single run\'s', async () => {
       const store = await backend.fresh();
-      const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources: SOURCES, batchSize: 4 });
+      const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources: SOURCES, batchSize: 4, dataDir: corporaDir });
       ollama.setDelay(30);
       const a = startCli(['ingest', 'all', '--config', configPath, '--json']);
       const b = startCli(['ingest', 'all', '--config', configPath, '--json']);
@@ -50,7 +51,7 @@ for (const backend of testBackends()) {
 
     test('with --wait the second run starts when the first is done; the rows equal a single run\'s', async () => {
       const store = await backend.fresh();
-      const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources: SOURCES, batchSize: 4 });
+      const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources: SOURCES, batchSize: 4, dataDir: corporaDir });
       ollama.setDelay(30);
       const a = startCli(['ingest', 'all', '--config', configPath, '--json', '--wait']);
       const b = startCli(['ingest', 'all', '--config', configPath, '--json', '--wait=600']);
@@ -69,13 +70,18 @@ for (const backend of testBackends()) {
 
     test('a run row left running by a killed process is marked interrupted by the next run', async () => {
       const store = await backend.fresh();
-      const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources: SOURCES, batchSize: 2 });
+      const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources: SOURCES, batchSize: 2, dataDir: corporaDir });
       ollama.setDelay(40);
       const child = startCli(['ingest', 'all', '--config', configPath]);
       const done = collect(child);
       let out = '';
       child.stdout!.on('data', (d) => (out += d));
-      await waitFor(() => /\b[1-9]\d* new/.test(out), 120_000);
+      let exited = false;
+      void done.then(() => (exited = true));
+      await waitFor(() => {
+        if (exited) throw new Error(`the run ended before it was killed:\n${out.slice(-2000)}`);
+        return /\b[1-9]\d* new/.test(out);
+      }, 120_000);
       child.kill('SIGKILL');
       await done;
       ollama.setDelay(0);
