@@ -1,0 +1,2 @@
+export { readStatus } from './read-status.js';
+export type * from './status-types.js';
