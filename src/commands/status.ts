@@ -5,9 +5,10 @@ import { formatStatus } from '../cli/status-format.js';
 import { openStoreSession } from '../cli/store-session.js';
 import { ExitCode } from '../core/errors/bbj-error.js';
 import { readStatus, type StoreStatus } from '../core/status/index.js';
+import { HEARTBEAT_INTERVAL_MS, processAlive } from '../core/store/run-records.js';
 
-/** A run on a server store whose heartbeat is older than this is taken as dead. */
-const HEARTBEAT_STALE_MS = 5 * 60_000;
+/** A run whose heartbeat is older than this is taken as dead (the rule the next ingest applies). */
+const HEARTBEAT_STALE_MS = 2 * HEARTBEAT_INTERVAL_MS;
 
 export default class Status extends BbjCommand {
   static override summary = 'Show the store, its embedding model, and per source documents, chunks and the last run.';
@@ -23,19 +24,10 @@ Exit codes: 0 shown, 2 configuration or store error.`;
       const session = await openStoreSession(this.config, flags);
       try {
         const configured = session.config.sources.filter((s) => s.enabled).map((s) => s.name);
-        return await readStatus(session.sql, configured, { now: () => new Date(), hostname: hostname(), isAlive, heartbeatStaleMs: HEARTBEAT_STALE_MS });
+        return await readStatus(session.sql, configured, { hostname: hostname(), isAlive: processAlive, heartbeatStaleMs: HEARTBEAT_STALE_MS });
       } finally {
         await session.sql.close();
       }
     }, () => ExitCode.ok, formatStatus);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -69,16 +69,20 @@ function countsOf(stats: Record<string, unknown>): RunCounts {
  * schema records them) tell a crash from a run in progress.
  */
 export async function openRuns(sql: SqlExecutor, exclusive: boolean, env: StatusEnvironment): Promise<OpenRun[]> {
-  const rows = await sql.query<{ run: unknown }>(`SELECT to_jsonb(r) AS run FROM runs r WHERE r.status = 'running' ORDER BY r.id`);
-  return rows.map(({ run: raw }) => {
+  // Heartbeat age by the database clock, as the runs wrote it (no skew with this machine).
+  const rows = await sql.query<{ run: unknown; age: unknown }>(
+    `SELECT to_jsonb(r) AS run, extract(epoch FROM now() - coalesce((to_jsonb(r) ->> 'heartbeat_at')::timestamptz, r.started_at))::float8 AS age
+     FROM runs r WHERE r.status = 'running' ORDER BY r.id`,
+  );
+  return rows.map(({ run: raw, age }) => {
     const run = json(raw);
     const host = typeof run.host === 'string' ? run.host : null;
     const pid = run.pid === null || run.pid === undefined ? null : Number(run.pid);
-    const heartbeatAt = iso(run.heartbeat_at ?? run.heartbeat);
+    const heartbeatAt = iso(run.heartbeat_at);
     let state: OpenRun['state'] = 'unknown';
     if (exclusive) state = 'crashed';
     else if (host === env.hostname && pid !== null) state = env.isAlive(pid) ? 'active' : 'crashed';
-    else if (heartbeatAt) state = env.now().getTime() - Date.parse(heartbeatAt) > env.heartbeatStaleMs ? 'crashed' : 'active';
+    else if (heartbeatAt) state = Number(age) * 1000 > env.heartbeatStaleMs ? 'crashed' : 'active';
     return { id: num(run.id), startedAt: iso(run.started_at)!, sources: (run.sources as string[]) ?? [], host, pid, heartbeatAt, state };
   });
 }

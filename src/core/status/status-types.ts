@@ -88,8 +88,6 @@ export interface StoreStatus {
 
 /** How `readStatus` decides whether the process of an open run is alive. */
 export interface StatusEnvironment {
-  /** Current time. */
-  now: () => Date;
   /** This machine's host name. */
   hostname: string;
   /** Whether a pid on this machine is alive. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { embeddingModelId } from '../../../src/core/runner/create-embedder.js';
 import type { QueryEmbedder } from '../../../src/core/search/index.js';
@@ -16,15 +16,19 @@ export const HASH = { model: 'feature-hash-v1', dimensions: 256 };
  * the course's BBj sample programs (doc type `example`), so filters have something to narrow.
  */
 export function writeRetrievalConfig(dir: string, databaseToml: string, embedder = HASH): string {
+  // Sources are read only inside the data directory: gather copies of the three folders there.
+  const dataDir = path.join(dir, 'data');
+  cpSync(path.join(repoRoot, 'examples', 'sample', 'docs'), path.join(dataDir, 'sample-docs'), { recursive: true });
+  for (const sub of ['docs', 'samples']) cpSync(path.join(corporaDir, 'mdx-dwc-course', sub), path.join(dataDir, 'mdx-dwc-course', sub), { recursive: true });
   const file = path.join(dir, 'sources.toml');
   writeFileSync(
     file,
     [
-      `data_dir = ${JSON.stringify(corporaDir)}`,
+      `data_dir = ${JSON.stringify(dataDir)}`,
       '[database]', databaseToml,
       '[embedder]', 'provider = "hash"', `model = ${JSON.stringify(embedder.model)}`, `dimensions = ${embedder.dimensions}`, 'batch_size = 64',
       '[chunking]', 'max_tokens = 400', 'overlap = 50',
-      '[[sources]]', 'name = "sample-tutorial"', 'parser = "mdx"', `paths = [${JSON.stringify(path.join(repoRoot, 'examples', 'sample', 'docs'))}]`,
+      '[[sources]]', 'name = "sample-tutorial"', 'parser = "mdx"', 'paths = ["sample-docs"]',
       'label = "Sample Tutorial"', 'display_url = "https://example.com/sample-tutorial/"',
       '[[sources]]', 'name = "mdx-dwc"', 'parser = "mdx"', 'paths = ["mdx-dwc-course/docs"]', 'generation_tag = "dwc"',
       '[[sources]]', 'name = "dwc-samples"', 'parser = "bbj-source"', 'paths = ["mdx-dwc-course/samples"]',
