@@ -9,7 +9,7 @@ import type { Root, RootContent } from 'mdast';
 import type { ParsedBlock, ParsedMarkdown } from '../../core/contracts/index.js';
 import { parse as parseYaml } from 'yaml';
 import type { MdNode } from './mdast-node.js';
-import { plainText, walk } from './mdast-node.js';
+import { plainText, text, walk } from './mdast-node.js';
 import { cleanTree } from './mdast-clean.js';
 import { prepareDocusaurusSource } from './docusaurus-prepare.js';
 import { flattenJsxLines, looksLikeMdx } from './jsx-fallback.js';
@@ -130,6 +130,38 @@ function expandIncludes(node: MdNode, fromFile: string, root: string, depth: num
   node.children = out;
 }
 
+const ALERTS: Record<string, string> = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' };
+
+/**
+ * GitHub alerts (`> [!NOTE]` on the first line of a quote) become a bold `Note:` lead, like
+ * admonitions and docsify callouts, instead of an escaped `\[!NOTE]` in the text.
+ */
+function githubAlerts(node: MdNode): void {
+  for (const child of node.children ?? []) {
+    if (child.type === 'blockquote') {
+      const first = child.children?.[0];
+      if (first?.type === 'paragraph') {
+        // `[!NOTE]` may come as several text nodes (`[`, `!NOTE`, `]`): join neighbours first.
+        const merged: MdNode[] = [];
+        for (const c of first.children ?? []) {
+          const prev = merged[merged.length - 1];
+          if (c.type === 'text' && prev?.type === 'text') prev.value = (prev.value ?? '') + (c.value ?? '');
+          else merged.push(c.type === 'text' ? { ...c } : c);
+        }
+        first.children = merged;
+      }
+      const lead = first?.type === 'paragraph' ? first.children?.[0] : undefined;
+      const m = lead?.type === 'text' ? /^\[!(note|tip|important|warning|caution)\][ \t]*\n?/i.exec(lead.value ?? '') : null;
+      if (first && lead && m) {
+        lead.value = (lead.value ?? '').slice(m[0].length);
+        const rest = (first.children ?? []).filter((c) => !(c === lead && !c.value));
+        first.children = [{ type: 'strong', children: [text(`${ALERTS[m[1].toLowerCase()]}:`)] }, ...(rest.length ? [text(' '), ...rest] : [])];
+      }
+    }
+    if (child.children && child.type !== 'code') githubAlerts(child);
+  }
+}
+
 /** Trims the whitespace a removed node leaves at the edge of a paragraph or heading (it would print as `&#x20;`). */
 function trimEdges(node: MdNode): void {
   if (node.type === 'code' || node.type === 'inlineCode') return;
@@ -196,6 +228,7 @@ export function convertPage(text: string, format: SourceFormat, page: PageContex
   cleanTree(tree, { source, parseMdx: syntax === 'mdx' ? undefined : parseFragment });
   // After the cleanup, which gives `:id=x` (read as a directive) back its text.
   if (docsify) docsifyHeadingAttributes(tree);
+  githubAlerts(tree);
   trimEdges(tree);
   let heading: string | undefined;
   walk(tree, (node) => {

@@ -135,3 +135,11 @@ describe('markdown sites: shapes seen on public docsify and Docusaurus sites', (
     assert.equal(page.markdown, '**Note: Your Title**\n\nSome **content**.\n\n```md\n:::note\nkept as code\n:::\n```');
   });
 });
+
+describe('markdown sites: GitHub alerts (seen in npm READMEs)', () => {
+  test('> [!NOTE] becomes a bold Note: lead instead of an escaped \\[!NOTE]', async () => {
+    const { convertPage } = await import('../../../src/plugins/mdx/markdown-convert.js');
+    const page = convertPage('> [!NOTE]\n> While `TomlDate` is faster.\n>\n> Second para.\n\n> [!WARNING]\n> Careful.\n', 'detect');
+    assert.equal(page.markdown, '> **Note:** While `TomlDate` is faster.\n>\n> Second para.\n\n> **Warning:** Careful.');
+  });
+});
