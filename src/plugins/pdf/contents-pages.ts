@@ -13,7 +13,10 @@ function pageRef(line: TextLine, alone: Set<TextLine>): string | undefined {
   if (alone.has(line)) return line.text.trim();
   const cells = line.cells;
   const last = cells?.[cells.length - 1]?.text.trim();
-  if (cells && last && PAGE_REF.test(last) && /\p{L}/u.test(cells.slice(0, -1).map((c) => c.text).join(' '))) return last;
+  // A title and its page (`Changing Logos    4`), or a section number, a title and its page; a
+  // table row with more cells that ends in a small number is not a contents entry.
+  const shaped = cells && (cells.length === 2 || (cells.length === 3 && /^(?:\d+(?:\.\d+)*\.?|[A-Z]\.?|[IVXL]+\.?)$/.test(cells[0].text.trim())));
+  if (shaped && last && PAGE_REF.test(last) && /\p{L}/u.test(cells.slice(0, -1).map((c) => c.text).join(' '))) return last;
   if (isLeaderLine(line.text)) return TRAILING_REF.exec(line.text.trim())?.[1] ?? '';
   return undefined;
 }

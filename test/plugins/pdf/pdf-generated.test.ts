@@ -58,6 +58,20 @@ const furniturePdf = buildPdf(
   })),
 );
 
+const STEPS = ['Install the package.', 'Open the settings.', 'Choose a theme.', 'Restart the server.'];
+// Margin text that is content: a numbered step at the top of each page whose number equals the
+// page number, and a closing brace near the bottom of two pages at different heights.
+const marginContentPdf = buildPdf(
+  [1, 2, 3, 4].map((n) => ({
+    content:
+      textLine('F1', 9, 72, 770, 'ACME Widget Manual') +
+      body(748, `${n}. ${STEPS[n - 1]}`) +
+      body(500, `Body text of page ${n} stays.`) +
+      (n % 2 === 1 ? textLine('F2', 10, 72, n === 1 ? 75 : 60, '}') : '') +
+      textLine('F1', 9, 300, 30, `Page ${n}`),
+  })),
+);
+
 describe('pdf parser on generated PDFs', () => {
   let dir: string;
 
@@ -70,6 +84,7 @@ describe('pdf parser on generated PDFs', () => {
     await writeFile(path.join(dir, 'docs', 'notes.txt'), 'not a pdf');
     await writeFile(path.join(dir, 'docs', 'd-empty.pdf'), buildPdf([{ content: '' }]));
     await writeFile(path.join(dir, 'furniture.pdf'), furniturePdf);
+    await writeFile(path.join(dir, 'margin-content.pdf'), marginContentPdf);
   });
 
   test('directories are walked recursively in sorted order; bad files are skipped and the run goes on', async () => {
@@ -122,6 +137,13 @@ describe('pdf parser on generated PDFs', () => {
     for (const n of [1, 2, 3, 4]) assert.match(text, new RegExp(`Body text of page ${n} stays\\.`));
     const kept = await parseAll(pdfContext([path.join(dir, 'furniture.pdf')], dir, { strip_page_furniture: false }));
     assert.match(kept.map((d) => d.content).join('\n'), /ACME Widget Manual/);
+  });
+
+  test('numbered steps and code in the margins are content, not page numbers or footers', async () => {
+    const text = (await parseAll(pdfContext([path.join(dir, 'margin-content.pdf')], dir))).map((d) => d.content).join('\n');
+    for (const [i, step] of STEPS.entries()) assert.ok(text.includes(`${i + 1}. ${step}`), step);
+    assert.equal(text.match(/^\}$/gm)?.length, 2, text);
+    assert.doesNotMatch(text, /ACME Widget Manual|Page \d/);
   });
 
   test('validate reports missing paths and directories without PDFs', async () => {
