@@ -134,7 +134,8 @@ export class DocsifySidebar {
       .sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1));
     for (const rel of files) {
       const textOf = await readFile(path.join(root, rel), 'utf8').catch(() => '');
-      const tree = sidebarReader.parse(textOf) as MdNode;
+      // docsify's renderer nests items indented by one space (` - [x](x)`); CommonMark needs two.
+      const tree = sidebarReader.parse(textOf.replace(/^ (?=[-*+] )/gm, '  ')) as MdNode;
       sidebar.walk(tree, [], root, path.posix.dirname(rel));
     }
     return sidebar;

@@ -95,6 +95,10 @@ describe('flare parser on flare-laserfiche-cloud (real project, CC-BY-4.0)', asy
     assert.deepEqual(rpa.breadcrumb?.slice(-2), ['Bots', 'Getting Started with Bots']);
     assert.equal(rpa.metadata?.toc_file, 'Master');
   });
+
+  test('the HTML5 target SideNav (MasterToc Master.fltoc, like the project) is the one chosen, not the blog target', () => {
+    assert.equal(doc(run, 'Resources/RPA/Getting-Started-with-RPA.htm').metadata?.target, 'SideNav');
+  });
 });
 
 describe('flare parser on flare-liquibase (real project, read in place)', async () => {
@@ -133,6 +137,17 @@ describe('flare parser on flare-liquibase (real project, read in place)', async 
     const fences = c.match(/```python\n/g) ?? [];
     assert.ok(fences.length >= 2, `${fences.length} python blocks`);
     assert.match(c, /Custom policy check Python script with the Get config value/);
+  });
+
+  test('display URLs follow the HTML5-PRO target: content at root, lower case, .html; breadcrumbs from its TOC.fltoc', async () => {
+    const online = await runParse([root], {}, 'https://docs.liquibase.com/');
+    const d = online.docs.find((x) => x.key === 'liquibase-pro/native-executors/postgresql-psql.htm');
+    assert.equal(d?.displayUrl, 'https://docs.liquibase.com/liquibase-pro/native-executors/postgresql-psql.html');
+    assert.equal(d?.metadata?.target, 'HTML5-PRO');
+    const placed = online.docs.filter((x) => x.metadata?.toc === true);
+    const fromMaster = placed.filter((x) => x.metadata?.toc_file === 'TOC').length;
+    assert.ok(fromMaster >= placed.length * 0.97, `${fromMaster} of ${placed.length} placed by the master TOC`);
+    assert.ok(online.docs.every((x) => x.displayUrl === x.displayUrl?.toLowerCase()), 'MakeFileLowerCase');
   });
 
   test('Z_Resources (templates, generated files) is not read as topics', () => {

@@ -143,3 +143,23 @@ describe('markdown sites: GitHub alerts (seen in npm READMEs)', () => {
     assert.equal(page.markdown, '> **Note:** While `TomlDate` is faster.\n>\n> Second para.\n\n> **Warning:** Careful.');
   });
 });
+
+describe('markdown sites: docsify nested sidebars (seen on docsify.js.org)', () => {
+  test('a folder _sidebar.md wins for its pages, and one-space nesting counts as nesting', async () => {
+    const { DocsifySidebar } = await import('../../../src/plugins/mdx/docsify.js');
+    const { mkdir } = await import('node:fs/promises');
+    const root = await mkdtemp(path.join(tmpdir(), 'docsify-sb-'));
+    try {
+      await mkdir(path.join(root, 'zh-cn'));
+      await writeFile(path.join(root, '_sidebar.md'), '- Guide\n  - [Deploy](deploy.md)\n  - [Deploy zh](zh-cn/deploy.md)\n');
+      await writeFile(path.join(root, 'zh-cn', '_sidebar.md'), '- 指南\n - [部署](zh-cn/deploy)\n');
+      await writeFile(path.join(root, 'deploy.md'), '# Deploy\n');
+      await writeFile(path.join(root, 'zh-cn', 'deploy.md'), '# 部署\n');
+      const sidebar = await DocsifySidebar.load(root);
+      assert.deepEqual(sidebar.groups('deploy.md'), ['Guide']);
+      assert.deepEqual(sidebar.groups('zh-cn/deploy.md'), ['指南']);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
