@@ -28,6 +28,11 @@ export function formatSummary(summary: RunSummary): string {
     for (const item of s.stats.skipped.slice(0, SKIPPED_SHOWN)) out.push(`  - ${item.item}: ${item.reason}`);
     if (s.stats.skipped.length > SKIPPED_SHOWN) out.push(`  ... and ${s.stats.skipped.length - SKIPPED_SHOWN} more (see --json)`);
   }
+  // Older run records have no `incomplete` list.
+  for (const s of summary.sources.filter((x) => x.stats.incomplete?.length)) {
+    out.push(`${s.name}: enumeration incomplete, so documents not seen were kept (only pages answering 404/410 were removed):`);
+    for (const reason of s.stats.incomplete) out.push(`  - ${reason}`);
+  }
   const failed = summary.sources.filter((s) => s.status === 'failed').length;
   const stopped = summary.sources.filter((s) => s.status === 'interrupted').length;
   out.push(

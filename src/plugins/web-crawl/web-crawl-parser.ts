@@ -49,6 +49,7 @@ interface PageState {
 /** What visiting a page gave: its document (when new or changed), its links, the help system it declares. */
 interface Visit {
   doc?: DocumentInput;
+  finalUrl?: string;
   links?: string[];
   helpSystem?: HelpSystemRef;
 }
@@ -177,7 +178,7 @@ class Crawl {
     const state: Record<string, JsonValue> = { links };
     if (tocBreadcrumb) state.breadcrumb = tocBreadcrumb;
     if (page.depth === 0 && helpSystem) state.helpSystem = { file: helpSystem.file, root: helpSystem.root };
-    return { doc: { ...doc, parserState: state }, links, helpSystem };
+    return { doc: { ...doc, parserState: state }, links, helpSystem, finalUrl: res.url };
   }
 }
 
@@ -195,15 +196,27 @@ async function* crawl(ctx: ParserContext<WebCrawlOptions>): AsyncGenerator<Docum
   const first = run.take();
   if (!first) return;
   const start = await run.visit(first);
-  if (start.doc) yield start.doc;
   // Pages are queued in this order: the TOC's, the sitemaps', then the start page's links.
   if (start.helpSystem && options.help_system) await queueTocPages(ctx, start.helpSystem, run.frontier, run.breadcrumbs, run.completeness);
+  // The start page was read before the TOC: when the TOC lists it (or the topic it redirects to), it gets its TOC path now.
+  if (start.doc) yield withTocPlace(start.doc, run.breadcrumbs.get(first.url) ?? run.breadcrumbs.get(run.frontier.canonical(start.finalUrl ?? first.url)));
   if (options.sitemaps) await queueSitemapPages(ctx, run.frontier, run.completeness);
   run.offerLinks(start, first.depth);
   for await (const visit of inParallel(() => run.nextVisit(), options.max_in_flight, ctx.signal)) {
     if (visit.doc) yield visit.doc;
   }
   ctx.progress({ done: run.pagesFetched, total: run.pagesFetched });
+}
+
+/** The document with its TOC breadcrumb, when it has one. */
+function withTocPlace(doc: DocumentInput, breadcrumb: string[] | undefined): DocumentInput {
+  if (!breadcrumb) return doc;
+  return {
+    ...doc,
+    breadcrumb,
+    metadata: { ...doc.metadata, section_path: breadcrumb.join(' > '), toc: true },
+    parserState: { ...(doc.parserState as Record<string, JsonValue>), breadcrumb },
+  };
 }
 
 /** A page's stored parser state, checked. */

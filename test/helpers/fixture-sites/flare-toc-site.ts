@@ -89,6 +89,8 @@ export interface TocSiteControl {
   maxInFlight: number;
   /** Server receive time (performance.now()) of each page request, in order. */
   arrivals: number[];
+  /** Where the output root redirects (default `Default.htm`, the shell). */
+  start?: string;
 }
 
 /** A running TOC fixture. */
@@ -130,7 +132,7 @@ export async function startTocSite(): Promise<TocSite> {
   const site = (await startSite(async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fixture');
     if (url.pathname === '/robots.txt') return sendPage(req, res, `User-agent: *\nDisallow: ${TOC_BASE}Content/Private/\n`, 'text/plain');
-    if (url.pathname === TOC_BASE) return sendStatus(res, 302, { location: `${TOC_BASE}Default.htm` });
+    if (url.pathname === TOC_BASE) return sendStatus(res, 302, { location: `${TOC_BASE}${control.start ?? 'Default.htm'}` });
     if (!url.pathname.startsWith(TOC_BASE)) return sendStatus(res, 404);
     const rel = decodeURIComponent(url.pathname.slice(TOC_BASE.length));
     const fault = control.faults.get(rel);

@@ -94,7 +94,23 @@ describe('web-crawl over a Flare WebHelp whose navigation exists only in its TOC
     }
   });
 
-  test('without the help system only the sitemap and links are followed', async () => {
+  test('a start page that is a TOC topic gets its TOC breadcrumb and is fetched once', async () => {
+    site.control.start = 'Content/Home.htm';
+    const mark = site.requests.length;
+    try {
+      const run = await runWebParser(webCrawlParser, options());
+      const home = run.docs.filter((d) => d.title === 'Welcome');
+      assert.equal(home.length, 1);
+      assert.equal(home[0].key, site.base);
+      assert.deepEqual(home[0].breadcrumb, ['Getting Started', 'Welcome']);
+      assert.equal(site.requests.slice(mark).filter((r) => r.path.endsWith('Content/Home.htm')).length, 1);
+      assert.equal(run.docs.length, TOC_TOPICS.length);
+    } finally {
+      site.control.start = undefined;
+    }
+  });
+
+    test('without the help system only the sitemap and links are followed', async () => {
     const plain = await runWebParser(webCrawlParser, options({ help_system: false }));
     assert.deepEqual(plain.docs.map((d) => d.key.replace(site.base, '')).sort(), ['Content/Extra/Glossary.htm', 'Content/Home.htm']);
   });
