@@ -34,8 +34,8 @@ export function validatorsFrom(docs: DocumentInput[]): HttpValidatorLookup {
   return { lookup: async (url) => byKey.get(url) };
 }
 
-/** Test-friendly client settings: short timeout, two attempts, tiny retry delays. */
-export const fastHttp: Partial<HttpClientSettings> = { timeoutMs: 400, maxAttempts: 2, retryBaseDelayMs: 5, retryMaxDelayMs: 2_000, maxBytes: 1024 * 1024 };
+/** Test-friendly client settings: a timeout short enough for the slow-page fixtures yet safe while pages convert in parallel on a loaded machine, two attempts, tiny retry delays. */
+export const fastHttp: Partial<HttpClientSettings> = { timeoutMs: 2_000, maxAttempts: 2, retryBaseDelayMs: 5, retryMaxDelayMs: 2_000, maxBytes: 1024 * 1024 };
 
 /**
  * Runs a web parser the way the host will: options through its schema, a client built from

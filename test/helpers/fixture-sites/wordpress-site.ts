@@ -106,7 +106,7 @@ export async function startWordpressSite(other: string): Promise<LoopbackSite> {
     if (p === '/advantage/loop-b/') return sendStatus(res, 302, { location: '/advantage/loop/' });
     if (p === '/advantage/moved/') return sendStatus(res, 302, { location: `${other}/advantage/moved/` });
     if (p === '/advantage/slow/') {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
       return sendPage(req, res, themePage('Slow', '<p>Too late.</p>'));
     }
     if (p === '/advantage/huge/') {
