@@ -19,6 +19,8 @@ export interface SourceInfo {
   displayBaseUrl?: string;
   /** `max_file_bytes`: files and pages larger than this are skipped with the reason (default 20 MB). */
   maxFileBytes?: number;
+  /** `parse_timeout_s` in milliseconds: a document that takes longer to parse is skipped and named (default 60 s). */
+  parseTimeoutMs?: number;
 }
 
 /** A document or file the parser could not use, with the reason; listed in the run summary. */

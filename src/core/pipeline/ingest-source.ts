@@ -8,6 +8,7 @@ import type { ChunkStore, DocumentWrite } from '../store/chunk-store.js';
 import { embedInBatches } from './embed-batches.js';
 import { enrichDocument } from './enrich.js';
 import { DocumentGate } from './document-gate.js';
+import { withParseDeadline } from './parse-deadline.js';
 import { maskSecrets } from '../config/mask.js';
 import { pgSafe } from '../text/pg-text.js';
 import { documentFingerprint } from './fingerprint.js';
@@ -157,7 +158,17 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
   };
 
   try {
-    for await (const raw of parser.parse(ctx)) {
+    const limit = context.source.parseTimeoutMs ?? 60_000;
+    const documents = withParseDeadline(parser.parse(ctx), {
+      timeoutMs: limit,
+      current: () => lastProgress.message,
+      onSlow: (item, ms) => ctx.skip(item, `parsing took ${Math.round(ms / 1000)} s, more than parse_timeout_s (${limit / 1000} s)`),
+      onStalled: (item, ms) => {
+        ctx.skip(item, `no document within parse_timeout_s (${ms / 1000} s); the rest of the source was not read this run`);
+        ctx.incomplete!(`the parser stalled on ${item}`);
+      },
+    });
+    for await (const raw of documents) {
       context.signal.throwIfAborted();
       const label = (raw as { sourceUrl?: string; key?: string }).sourceUrl ?? (raw as { key?: string }).key ?? '(document without key)';
       const admitted = gate.admit(raw);

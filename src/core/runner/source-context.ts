@@ -15,6 +15,7 @@ export function sourceInfo(source: SourceConfig): SourceInfo {
     label: source.label,
     displayBaseUrl: source.displayUrl,
     maxFileBytes: source.maxFileBytes,
+    parseTimeoutMs: source.parseTimeoutMs,
   };
 }
 

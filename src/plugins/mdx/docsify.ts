@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { FileGuard } from '../../core/files/file-guard.js';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unified } from 'unified';
@@ -92,12 +93,10 @@ export function resolveInclude(url: string, title: string, fromFile: string, roo
   const file = path.resolve(base, clean.replace(/^\/+/, ''));
   const inside = path.relative(path.resolve(root), file);
   if (inside.startsWith('..') || path.isAbsolute(inside) || !existsSync(file)) return undefined;
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  // Links included: an include that resolves outside the docs folder (or is too large) is not read.
+  const read = new FileGuard([root]).readSync(file);
+  if (!read.ok) return undefined;
+  const content = read.bytes.toString('utf8');
   const type = /:type=(\w+)/.exec(title)?.[1];
   const ext = path.extname(file).slice(1).toLowerCase();
   if (type === 'code' || (type === undefined && !['md', 'markdown'].includes(ext))) {
