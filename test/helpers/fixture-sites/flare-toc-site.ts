@@ -39,6 +39,7 @@ export const TOC_TOPICS: FixtureTopic[] = [
   { path: 'Content/Tasks/Task3.htm', title: 'Task Three', breadcrumb: ['Reference', 'Tasks', 'Task Three'] },
   { path: 'Content/Functions/ABS.htm', title: 'ABS() Function' },
   { path: 'Content/Extra/Glossary.htm', title: 'Glossary' },
+  { path: 'Content/Extra/Changes.htm', title: 'Changes' },
 ];
 
 /** Topics the TOC lists in a folder robots.txt disallows. */
@@ -105,7 +106,8 @@ export interface TocSite extends LoopbackSite {
 
 /**
  * Serves the fixture WebHelp: shell start page, `Default.xml`, the TOC module and two chunks,
- * topics, `Sitemap.xml` (listing the glossary only) and a robots.txt disallowing `Content/Private/`.
+ * topics, `Sitemap.xml` (listing the glossary only) and a robots.txt disallowing `Content/Private/`
+ * that names two sitemaps: one in the output root (listing the changes page) and one outside it.
  */
 export async function startTocSite(): Promise<TocSite> {
   const control: TocSiteControl = { faults: new Map(), maxInFlight: 0, arrivals: [] };
@@ -131,7 +133,10 @@ export async function startTocSite(): Promise<TocSite> {
   };
   const site = (await startSite(async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fixture');
-    if (url.pathname === '/robots.txt') return sendPage(req, res, `User-agent: *\nDisallow: ${TOC_BASE}Content/Private/\n`, 'text/plain');
+    if (url.pathname === '/robots.txt') {
+      const sitemaps = `Sitemap: http://${req.headers.host}${TOC_BASE}Data/extra-sitemap.xml\nSitemap: http://${req.headers.host}/sitemap.xml\n`;
+      return sendPage(req, res, `User-agent: *\nDisallow: ${TOC_BASE}Content/Private/\n\n${sitemaps}`, 'text/plain');
+    }
     if (url.pathname === TOC_BASE) return sendStatus(res, 302, { location: `${TOC_BASE}${control.start ?? 'Default.htm'}` });
     if (!url.pathname.startsWith(TOC_BASE)) return sendStatus(res, 404);
     const rel = decodeURIComponent(url.pathname.slice(TOC_BASE.length));
@@ -141,7 +146,11 @@ export async function startTocSite(): Promise<TocSite> {
     if (rel === 'Data/Tocs/Default.js') return sendPage(req, res, TOC_JS, 'application/javascript');
     if (rel === 'Data/Tocs/Default_Chunk0.js') return sendPage(req, res, CHUNK0, 'application/javascript');
     if (rel === 'Data/Tocs/Default_Chunk1.js') return sendPage(req, res, CHUNK1, 'application/javascript');
-    if (rel === 'Sitemap.xml') {
+    if (rel === 'Data/extra-sitemap.xml') {
+      const loc = `http://${req.headers.host}${TOC_BASE}Content/Extra/Changes.htm`;
+      return sendPage(req, res, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${loc}</loc></url></urlset>`, 'application/xml');
+    }
+        if (rel === 'Sitemap.xml') {
       const loc = `http://${req.headers.host}${TOC_BASE}Content/Extra/Glossary.htm`;
       return sendPage(req, res, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${loc}</loc></url></urlset>`, 'application/xml');
     }

@@ -22,7 +22,7 @@ describe('web-crawl over a Flare WebHelp whose navigation exists only in its TOC
   });
   after(() => site.close());
 
-  test('every topic is stored once: TOC topics, the sitemap-only page and the page only a body link reaches', () => {
+  test('every topic is stored once: TOC topics, the sitemap pages (robots.txt Sitemap: and Sitemap.xml) and the page only a body link reaches', () => {
     const keys = first.docs.map((d) => d.key).sort();
     assert.deepEqual(keys, TOC_TOPICS.map((t) => `${site.base}${t.path}`).sort());
     for (const t of TOC_TOPICS) assert.equal(site.hits(t.path), 1, t.path);
@@ -112,7 +112,7 @@ describe('web-crawl over a Flare WebHelp whose navigation exists only in its TOC
 
     test('without the help system only the sitemap and links are followed', async () => {
     const plain = await runWebParser(webCrawlParser, options({ help_system: false }));
-    assert.deepEqual(plain.docs.map((d) => d.key.replace(site.base, '')).sort(), ['Content/Extra/Glossary.htm', 'Content/Home.htm']);
+    assert.deepEqual(plain.docs.map((d) => d.key.replace(site.base, '')).sort(), ['Content/Extra/Changes.htm', 'Content/Extra/Glossary.htm', 'Content/Home.htm']);
   });
 });
 
