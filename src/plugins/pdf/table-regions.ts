@@ -129,7 +129,7 @@ export function extractTables(page: PageLines): PageLines {
     const run: Baseline[] = [all[i]];
     for (let j = i + 1; j < all.length; j++) {
       const b = all[j];
-      if (run[run.length - 1].y - b.y > 3 * size || b.segs.some((s) => Math.abs(s.size - size) > 0.15 * size)) break;
+      if (run[run.length - 1].y - b.y > 4.5 * size || b.segs.some((s) => Math.abs(s.size - size) > 0.15 * size)) break;
       run.push(b);
     }
     const cols = columnsOf(run.filter(isMulti));
