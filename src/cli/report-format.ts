@@ -38,6 +38,11 @@ export function formatReport(report: QualityReport): string {
     out.push(...chunkLines('above the limit, not marked unsplittable', s.oversized.count, s.oversized.samples));
     out.push(...chunkLines('heading-only chunks', s.headingOnly.count, s.headingOnly.samples));
     out.push(...chunkLines('lifecycle labels in generations', s.lifecycleInGenerations.count, s.lifecycleInGenerations.samples));
+    out.push(...chunkLines(`tiny chunks (${pct(s.chunks ? s.tinyChunks.count / s.chunks : 0)})`, s.tinyChunks.count, s.tinyChunks.samples));
+    out.push(...chunkLines(`duplicate chunks (${pct(s.chunks ? s.duplicateChunks.count / s.chunks : 0)})`, s.duplicateChunks.count, s.duplicateChunks.samples));
+    out.push(...chunkLines('markup leftovers', s.markupLeftovers.count, s.markupLeftovers.samples));
+    out.push(...chunkLines('glued words', s.gluedWords.count, s.gluedWords.samples));
+    out.push(...chunkLines('documents whose text did not reach their chunks', s.lostText.count, s.lostText.samples));
     for (const d of s.unknownDocTypes) out.push(`  doc_type outside the vocabulary: ${labelText(d.label, '(empty)')} (${d.documents} documents, ${d.chunks} chunks)`);
     const none = [...s.emptyDocuments, ...s.skipped.items];
     const noneCount = s.emptyDocuments.length + s.skipped.count;
@@ -50,7 +55,8 @@ export function formatReport(report: QualityReport): string {
   out.push('', `== Totals over ${report.sources.length} source(s): ${headline(report.totals)}`, figuresTable(report.totals), '');
   for (const p of report.properties) {
     const verdict = !p.checked ? 'SKIP' : p.ok ? 'PASS' : 'FAIL';
-    out.push(`${verdict}  ${p.description}${p.checked && !p.ok ? ` (${p.violations} chunk(s))` : ''}`);
+    const where = p.offenders?.length ? `: ${p.offenders.map((o) => `${o.source} ${pct(o.share)}`).join(', ')}` : '';
+    out.push(`${verdict}  ${p.description}${p.checked && !p.ok ? ` (${p.violations} ${p.id === 'no-lost-text' ? 'document(s)' : 'chunk(s)'}${where})` : ''}`);
   }
   out.push('', report.ok ? 'Quality: PASS' : 'Quality: FAIL');
   return out.join('\n');

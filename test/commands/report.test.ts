@@ -55,6 +55,11 @@ describe('bbj report on a hand-made store', () => {
       ['no-heading-only-chunks', false, 4],
       ['doc-types-in-vocabulary', false, 3],
       ['no-lifecycle-in-generations', false, 2],
+      ['few-tiny-chunks', false, 4],
+      ['few-duplicate-chunks', true, 0],
+      ['no-markup-leftovers', true, 0],
+      ['no-glued-words', true, 0],
+      ['no-lost-text', true, 0],
     ]);
     assert.deepEqual(report.totals.untagged, { documents: 2, chunks: 5, share: 5 / 12 });
   });
@@ -156,7 +161,8 @@ describe('bbj report after ingesting real corpora (mdx, pdf)', () => {
   test('every quality property holds on real corpora: vocabulary, lifecycle, nothing oversized unmarked, no heading-only chunk', () => {
     assert.ok(report.totals.byDocType.every((d) => (DOC_TYPES as readonly string[]).includes(d.label ?? '')));
     assert.equal(reportExit, 0);
-    for (const id of ['doc-types-in-vocabulary', 'no-lifecycle-in-generations', 'no-oversized-chunks', 'no-heading-only-chunks']) {
+    const ids = ['doc-types-in-vocabulary', 'no-lifecycle-in-generations', 'no-oversized-chunks', 'no-heading-only-chunks'];
+    for (const id of [...ids, 'few-tiny-chunks', 'few-duplicate-chunks', 'no-markup-leftovers', 'no-glued-words', 'no-lost-text']) {
       assert.equal(report.properties.find((p) => p.id === id)!.ok, true, id);
     }
   });

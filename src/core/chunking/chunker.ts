@@ -114,6 +114,8 @@ export function chunkDocument(doc: Document, options: ChunkOptions, sourceName: 
       const metadata: Record<string, JsonValue> = { ...doc.metadata, heading_path: section.headingPath.join(HEADER_SEPARATOR) };
       if (piece.split) metadata.split = piece.split;
       if (piece.oversized) metadata.oversized = piece.oversized;
+      // What the parser read, on the first chunk only: `bbj report` compares it with what reached the chunks.
+      if (doc.textChars !== undefined && chunks.length === 0) metadata.text_chars = doc.textChars;
       chunks.push({
         sourceName,
         docKey: doc.key,

@@ -7,7 +7,8 @@ import { qualityProperties } from './quality-properties.js';
 import {
   chunkTotals, docTypeCounts, documentCounts, emptyManifestDocuments, generationCounts, hasReportTables, histogramCounts, lastRunSkips, storedSources,
 } from './report-queries.js';
-import type { Finding, QualityReport, ReportOptions, SourceReport } from './report-types.js';
+import { DEFAULT_SHARE_LIMITS, type Finding, type QualityReport, type ReportOptions, type SourceReport } from './report-types.js';
+import { textFindings } from './text-findings.js';
 import { mergeFigures } from './totals.js';
 
 const debug = createDebug('bbj:report');
@@ -43,7 +44,7 @@ export async function buildReport(sql: SqlClient, options: ReportOptions): Promi
   const lifecycle = options.lifecycleLabels ?? [];
   debug('report on %o (limit %d, buckets of %d)', wanted, maxTokens, width);
 
-  const [docs, totals, histograms, docTypes, generations, oversized, headingOnly, lifecycleHits, emptyDocs, skips] = await Promise.all([
+  const [docs, totals, histograms, docTypes, generations, oversized, headingOnly, lifecycleHits, emptyDocs, skips, scanned] = await Promise.all([
     documentCounts(sql, wanted),
     chunkTotals(sql, wanted, maxTokens, marker, options.untaggedLabel ?? null),
     histogramCounts(sql, wanted, maxTokens, width),
@@ -54,12 +55,14 @@ export async function buildReport(sql: SqlClient, options: ReportOptions): Promi
     lifecycle.length ? chunksWithLabels(sql, wanted, samples, lifecycle) : Promise.resolve(new Map<string, Finding>()),
     emptyManifestDocuments(sql, wanted),
     lastRunSkips(sql, wanted),
+    textFindings(sql, wanted, samples),
   ]);
 
   const sources = wanted.map((name): SourceReport => {
     const t = totals.get(name);
     const chunks = t?.chunks ?? 0;
     const byDocType = docTypes.get(name) ?? [];
+    const text = scanned.get(name);
     return {
       name,
       documents: docs.get(name) ?? 0,
@@ -73,11 +76,19 @@ export async function buildReport(sql: SqlClient, options: ReportOptions): Promi
       headingOnly: headingOnly.get(name) ?? none(),
       unknownDocTypes: options.docTypes ? byDocType.filter((d) => !options.docTypes!.includes(d.label ?? '')) : [],
       lifecycleInGenerations: lifecycleHits.get(name) ?? none(),
+      tinyChunks: text?.tiny ?? none(),
+      duplicateChunks: text?.duplicates ?? none(),
+      markupLeftovers: text?.leftovers ?? none(),
+      gluedWords: text?.glued ?? none(),
+      lostText: text?.lostText ?? none(),
       emptyDocuments: emptyDocs.get(name) ?? [],
       skipped: skips.get(name) ?? { runId: null, count: 0, itemsRecorded: false, items: [] },
     };
   });
   const merged = mergeFigures(sources, maxTokens, width, samples);
-  const properties = qualityProperties(merged, { docTypesChecked: options.docTypes !== undefined, lifecycleChecked: lifecycle.length > 0 });
+  const properties = qualityProperties(merged, { docTypesChecked: options.docTypes !== undefined, lifecycleChecked: lifecycle.length > 0 }, sources, {
+    ...DEFAULT_SHARE_LIMITS,
+    ...options.shareLimits,
+  });
   return { store: sql.description, maxTokens, bucketWidth: width, sources, totals: merged, properties, ok: properties.every((p) => p.ok) };
 }

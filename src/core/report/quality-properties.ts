@@ -1,4 +1,25 @@
-import type { PropertyResult, SourceFigures } from './report-types.js';
+import type { Finding, PropertyResult, ShareLimits, SourceFigures } from './report-types.js';
+import { TINY_CHUNK_TOKENS } from './text-findings.js';
+
+/** A named source's figures (the share properties are judged per source). */
+type NamedFigures = SourceFigures & { name: string };
+
+const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+/** A property that holds when no source has more than `limit` of its chunks (or documents) in the finding. */
+function shareProperty(id: string, what: string, limit: number, sources: readonly NamedFigures[], pick: (s: NamedFigures) => Finding, of: (s: NamedFigures) => number): PropertyResult {
+  const offenders = sources
+    .map((s) => ({ source: s.name, share: of(s) ? pick(s).count / of(s) : 0 }))
+    .filter((o) => o.share > limit);
+  return {
+    id,
+    description: `${what}: at most ${pct(limit)} per source`,
+    checked: true,
+    ok: offenders.length === 0,
+    violations: sources.reduce((n, s) => n + pick(s).count, 0),
+    offenders,
+  };
+}
 
 /** Which vocabulary checks the caller asked for. */
 export interface PropertyChecks {
@@ -9,7 +30,7 @@ export interface PropertyChecks {
 }
 
 /** The quality properties over the totals; a vocabulary check that was not asked for holds trivially. */
-export function qualityProperties(totals: SourceFigures, checks: PropertyChecks): PropertyResult[] {
+export function qualityProperties(totals: SourceFigures, checks: PropertyChecks, sources: readonly NamedFigures[] = [], limits?: ShareLimits): PropertyResult[] {
   const unknownDocTypeChunks = totals.unknownDocTypes.reduce((n, d) => n + d.chunks, 0);
   return [
     {
@@ -34,5 +55,18 @@ export function qualityProperties(totals: SourceFigures, checks: PropertyChecks)
       ok: totals.lifecycleInGenerations.count === 0,
       violations: totals.lifecycleInGenerations.count,
     },
+    ...(limits ? shareProperties(sources, limits) : []),
+  ];
+}
+
+/** The share properties: tiny, duplicate, markup leftovers, glued words, lost text. */
+function shareProperties(sources: readonly NamedFigures[], limits: ShareLimits): PropertyResult[] {
+  const chunks = (s: NamedFigures) => s.chunks;
+  return [
+    shareProperty('few-tiny-chunks', `tiny chunks (< ${TINY_CHUNK_TOKENS} tokens)`, limits.tiny, sources, (s) => s.tinyChunks, chunks),
+    shareProperty('few-duplicate-chunks', 'chunks repeating another chunk of the source', limits.duplicate, sources, (s) => s.duplicateChunks, chunks),
+    shareProperty('no-markup-leftovers', 'chunks with markup leftovers (&#x, ?>, :::, <TabItem, <MadCap, [%=)', limits.leftovers, sources, (s) => s.markupLeftovers, chunks),
+    shareProperty('no-glued-words', 'chunks with words glued at former tag boundaries', limits.glued, sources, (s) => s.gluedWords, chunks),
+    shareProperty('no-lost-text', 'documents whose text did not reach their chunks', limits.lostText, sources, (s) => s.lostText, (s) => s.documents),
   ];
 }

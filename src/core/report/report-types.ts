@@ -16,7 +16,26 @@ export interface ReportOptions {
   unsplittableMarker?: { key: string; value: string };
   /** Examples listed per source and finding (default 10). */
   sampleLimit?: number;
+  /** Highest share allowed per source for the share properties (defaults: {@link DEFAULT_SHARE_LIMITS}). */
+  shareLimits?: Partial<ShareLimits>;
 }
+
+/** Highest share per source of each kind of defective chunk (or document, for lost text). */
+export interface ShareLimits {
+  /** Tiny chunks (< 50 tokens). */
+  tiny: number;
+  /** Duplicate chunks. */
+  duplicate: number;
+  /** Chunks with markup leftovers. */
+  leftovers: number;
+  /** Chunks with glued words. */
+  glued: number;
+  /** Documents whose text did not reach the chunks. */
+  lostText: number;
+}
+
+/** Default share limits: what a well-converted source stays under. */
+export const DEFAULT_SHARE_LIMITS: ShareLimits = { tiny: 0.1, duplicate: 0.05, leftovers: 0.01, glued: 0.01, lostText: 0.01 };
 
 /** Documents and chunks carrying one label (doc type or generation). */
 export interface LabelCount {
@@ -120,6 +139,16 @@ export interface SourceFigures {
   unknownDocTypes: LabelCount[];
   /** Lifecycle labels found inside `generations` (a failure when labels are given). */
   lifecycleInGenerations: Finding;
+  /** Chunks below the tiny size (50 tokens): a section too small to retrieve on its own. */
+  tinyChunks: Finding;
+  /** Chunks whose body repeats an earlier chunk's body in the same source. */
+  duplicateChunks: Finding;
+  /** Chunks with markup left in their prose (`&#x`, `?>`, `:::`, `<TabItem`, `<MadCap`, `[%=`). */
+  markupLeftovers: Finding;
+  /** Chunks with words glued where a tag was (`LinkSet Form Data`). */
+  gluedWords: Finding;
+  /** Documents whose letters and digits did not all reach their chunks (needs the parser's `textChars`). */
+  lostText: Finding;
 }
 
 /** The figures of one source, with its empty documents. */
@@ -144,6 +173,8 @@ export interface PropertyResult {
   ok: boolean;
   /** Offending items. */
   violations: number;
+  /** For share properties: the sources above the limit, with their share. */
+  offenders?: { source: string; share: number }[];
 }
 
 /** The whole report (the `--json` shape of `bbj report`). */

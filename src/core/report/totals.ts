@@ -40,5 +40,10 @@ export function mergeFigures(sources: SourceFigures[], maxTokens: number, width:
     headingOnly: mergeFindings(sources.map((s) => s.headingOnly), sampleLimit),
     unknownDocTypes: mergeLabels(sources.map((s) => s.unknownDocTypes)),
     lifecycleInGenerations: mergeFindings(sources.map((s) => s.lifecycleInGenerations), sampleLimit),
+    tinyChunks: mergeFindings(sources.map((s) => s.tinyChunks), sampleLimit),
+    duplicateChunks: mergeFindings(sources.map((s) => s.duplicateChunks), sampleLimit),
+    markupLeftovers: mergeFindings(sources.map((s) => s.markupLeftovers), sampleLimit),
+    gluedWords: mergeFindings(sources.map((s) => s.gluedWords), sampleLimit),
+    lostText: mergeFindings(sources.map((s) => s.lostText), sampleLimit),
   };
 }

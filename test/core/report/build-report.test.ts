@@ -103,6 +103,12 @@ describe('buildReport over a hand-made store', () => {
       ['no-heading-only-chunks', true, false, 4],
       ['doc-types-in-vocabulary', true, false, 3],
       ['no-lifecycle-in-generations', true, false, 2],
+      // Below 50 tokens: alpha's heading-only H1, setext and #include chunks; beta's empty body.
+      ['few-tiny-chunks', true, false, 4],
+      ['few-duplicate-chunks', true, true, 0],
+      ['no-markup-leftovers', true, true, 0],
+      ['no-glued-words', true, true, 0],
+      ['no-lost-text', true, true, 0],
     ]);
     assert.equal(report.ok, false);
   });

@@ -1,0 +1,98 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { formatReport } from '../../../src/cli/report-format.js';
+import { chunkDocument } from '../../../src/core/chunking/index.js';
+import type { Chunk, EmbeddedChunk } from '../../../src/core/contracts/index.js';
+import { buildReport, type QualityReport } from '../../../src/core/report/index.js';
+import { proseOf } from '../../../src/core/report/text-findings.js';
+import { ChunkStore } from '../../../src/core/store/chunk-store.js';
+import { PgliteSqlClient } from '../../../src/core/store/pglite-client.js';
+
+const DIMENSION = 4;
+const words = (n: number, seed: string) => Array.from({ length: n }, (_, i) => `${seed} paragraph ${i} describes one more setting of the grid.`).join(' ');
+
+function embedded(chunks: Chunk[]): EmbeddedChunk[] {
+  return chunks.map((c) => ({ ...c, embedding: Array.from({ length: DIMENSION }, () => 0.5), embeddingModel: 'test:fixture' }));
+}
+
+/** A hand-written chunk (for defects the chunker itself would never produce). */
+function raw(source: string, key: string, ordinal: number, body: string, tokens: number, metadata: Record<string, string | number> = {}): EmbeddedChunk {
+  const header = `Doc ${key}`;
+  const content = `${header}\n\n${body}`;
+  return {
+    sourceName: source, docKey: key, ordinal, sourceUrl: `${source}://${key}`, title: key, docType: 'concept', content,
+    contentHash: createHash('sha256').update(content).digest('hex'), contextHeader: header, generations: ['all'], deprecated: false,
+    sourceType: source, displayUrl: '', tokenCount: tokens, metadata, embedding: Array.from({ length: DIMENSION }, () => 0.5), embeddingModel: 'test:fixture',
+  };
+}
+
+describe('bbj report sees tiny, duplicate, leftover, glued and lost text', () => {
+  let sql: PgliteSqlClient;
+  let report: QualityReport;
+  const source = (name: string) => report.sources.find((s) => s.name === name)!;
+  const property = (id: string) => report.properties.find((p) => p.id === id)!;
+
+  before(async () => {
+    sql = await PgliteSqlClient.open(undefined);
+    const store = new ChunkStore(sql);
+    await store.migrate(DIMENSION, 'test:fixture');
+    const runId = await store.createRun(['bad', 'good']);
+    // The bad source: the defects seen on real sites, one document each.
+    const bad: { key: string; chunks: EmbeddedChunk[] }[] = [
+      { key: 'tiny.md', chunks: [raw('bad', 'tiny.md', 0, '### Returns\n\nType: `Promise<void>`', 12), raw('bad', 'tiny.md', 1, '### Parameters\n\nNone.', 10), raw('bad', 'tiny.md', 2, '### Throws\n\nNothing.', 10), raw('bad', 'tiny.md', 3, words(20, 'Tiny'), 220)] },
+      { key: 'dup-a.md', chunks: [raw('bad', 'dup-a.md', 0, '## label std_missing_params_exit\n\nexit', 60), raw('bad', 'dup-a.md', 1, words(20, 'A'), 220)] },
+      { key: 'dup-b.md', chunks: [raw('bad', 'dup-b.md', 0, '## label std_missing_params_exit\n\nexit', 60), raw('bad', 'dup-b.md', 1, words(20, 'B'), 220)] },
+      { key: 'entity.md', chunks: [raw('bad', 'entity.md', 0, `Some&#x20;text after re-serialisation. ${words(8, 'E')}`, 120)] },
+      { key: 'callout.md', chunks: [raw('bad', 'callout.md', 0, `?> A docsify tip that stayed.\n\n${words(8, 'C')}`, 120)] },
+      { key: 'tabs.mdx', chunks: [raw('bad', 'tabs.mdx', 0, `<TabItem value="a">\n\n${words(8, 'T')}`, 120)] },
+      { key: 'flare.htm', chunks: [raw('bad', 'flare.htm', 0, `<MadCap:dropDown> and [%=System.ShortDate%] ${words(8, 'F')}`, 120)] },
+      { key: 'glue1.htm', chunks: [raw('bad', 'glue1.htm', 0, `## LinkSet Form Data\n\n${words(8, 'G')}`, 120)] },
+      { key: 'glue2.htm', chunks: [raw('bad', 'glue2.htm', 0, `## LinkGet Form Data\n\n${words(8, 'H')}`, 120)] },
+      { key: 'glue3.htm', chunks: [raw('bad', 'glue3.htm', 0, `## LinkCreate Record\n\n${words(8, 'I')}`, 120)] },
+      // The parser read 5,000 letters and digits; a fraction reached the chunk.
+      { key: 'lost.pdf', chunks: [raw('bad', 'lost.pdf', 0, words(8, 'L'), 120, { text_chars: 5000 })] },
+    ];
+    // The good source: real chunker output of ordinary pages, code that holds `?>` and camel case.
+    const page = (key: string, content: string) =>
+      chunkDocument({ key, sourceUrl: `good://${key}`, title: key, content, docType: 'concept', generations: ['all'], deprecated: false, breadcrumb: ['Good'], displayUrl: '', sourceType: 'good', metadata: {}, textChars: 0 }, { maxTokens: 400, overlapTokens: 50 }, 'good');
+    const good = [
+      { key: 'intro.md', chunks: page('intro.md', `# Intro\n\n${words(12, 'Intro')}\n\n## Returns\n\nType: \`Promise<void>\`\n\n## Example\n\n\`\`\`php\n<?php echo 1; ?>\n?> not a callout in code\n\`\`\`\n\nJavaScript and WordPress are names, \`LinkSet\` in code is fine.`) },
+      { key: 'guide.md', chunks: page('guide.md', `# Guide\n\n${words(30, 'Guide')}\n\n## More\n\n${words(30, 'More')}`) },
+    ];
+    for (const d of good) d.chunks = d.chunks.map((c) => ({ ...c, metadata: { ...c.metadata, text_chars: 100 } }));
+    await store.writeDocuments('bad', runId, bad.map((d) => ({ key: d.key, sourceUrl: `bad://${d.key}`, fingerprint: d.key, chunks: d.chunks })));
+    await store.writeDocuments('good', runId, good.map((d) => ({ key: d.key, sourceUrl: `good://${d.key}`, fingerprint: d.key, chunks: embedded(d.chunks) })));
+    report = await buildReport(sql, { maxTokens: 400 });
+  });
+  after(() => sql.close());
+
+  test('per source: tiny, duplicate, leftover, glued and lost-text findings with samples', () => {
+    const b = source('bad');
+    assert.equal(b.tinyChunks.count, 3);
+    assert.match(b.tinyChunks.samples[0].detail, /Returns/);
+    assert.equal(b.duplicateChunks.count, 1);
+    assert.deepEqual(b.markupLeftovers.samples.map((s) => s.docKey).sort(), ['callout.md', 'entity.md', 'flare.htm', 'tabs.mdx']);
+    assert.deepEqual(b.gluedWords.samples.map((s) => s.docKey).sort(), ['glue1.htm', 'glue2.htm', 'glue3.htm']);
+    assert.deepEqual(b.lostText.samples.map((s) => s.docKey), ['lost.pdf']);
+    const g = source('good');
+    for (const f of [g.tinyChunks, g.duplicateChunks, g.markupLeftovers, g.gluedWords, g.lostText]) assert.equal(f.count, 0, JSON.stringify(f.samples));
+  });
+
+  test('the share properties FAIL the bad source and PASS the good one', async () => {
+    for (const id of ['few-tiny-chunks', 'few-duplicate-chunks', 'no-markup-leftovers', 'no-glued-words', 'no-lost-text']) {
+      assert.equal(property(id).ok, false, id);
+      assert.deepEqual(property(id).offenders?.map((o) => o.source), ['bad'], id);
+    }
+    assert.equal(report.ok, false);
+    assert.match(formatReport(report), /FAIL {2}chunks with words glued at former tag boundaries: at most 1% per source \(3 chunk\(s\): bad 18\.8%\)/);
+    const clean = await buildReport(sql, { maxTokens: 400, sources: ['good'] });
+    assert.deepEqual(clean.properties.filter((p) => !p.ok).map((p) => p.id), []);
+    assert.equal(clean.ok, true);
+  });
+
+  test('code is not prose: fences and inline code are left out of the leftover and glue checks', () => {
+    assert.equal(proseOf('a `LinkSet` b\n\n```xml\n<?xml ?>\n?> x\n```\nafter'), 'a  b\n\n\nafter');
+    assert.equal(proseOf('~~~\nunclosed ?> fence'), '');
+  });
+});
