@@ -44,13 +44,13 @@ export interface IngestApiOptions extends ApiOptions {
 /** Runs every preflight check (config, paths, database, embedder) and writes nothing. */
 export async function validate(options: ApiOptions & { sources?: string[] } = {}): Promise<ValidationReport> {
   const { config, services } = await prepare(options);
-  return runValidate(config, services, { sourceNames: options.sources, renderer: 'silent' });
+  return runValidate(config, services, { sourceNames: options.sources });
 }
 
 /** Validates, then ingests the selected sources; resolves to the run summary (never exits the process). */
 export async function ingest(options: IngestApiOptions = {}): Promise<RunSummary> {
   const { config, services } = await prepare(options);
-  return runIngest(config, services, { sourceNames: options.sources, clean: options.clean, resume: options.resume, signal: options.signal, renderer: 'silent' });
+  return runIngest(config, services, { sourceNames: options.sources, clean: options.clean, resume: options.resume, signal: options.signal });
 }
 
 async function prepare(options: ApiOptions): Promise<{ config: ResolvedConfig; services: Services }> {

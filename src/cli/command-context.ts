@@ -25,12 +25,6 @@ export async function commandContext(
   return { config, services: resolveServices(container) };
 }
 
-/** Task tree renderer: silent for JSON, simple when not on a terminal (CI logs), animated otherwise. */
-export function rendererFor(json: boolean): 'default' | 'simple' | 'silent' {
-  if (json) return 'silent';
-  return process.stdout.isTTY ? 'default' : 'simple';
-}
-
 /** Ctrl-C / SIGTERM for a run: the first stops it cleanly, a second ends the process at once. */
 export interface Interrupt {
   /** Aborted on the first SIGINT or SIGTERM. */

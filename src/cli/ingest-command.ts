@@ -1,10 +1,12 @@
 import { BbjCommand } from './base-command.js';
-import { commandContext, interruptSignal, rendererFor, type Interrupt } from './command-context.js';
+import { commandContext, interruptSignal, type Interrupt } from './command-context.js';
 import { normalizeWaitFlag, waitMs } from './flags.js';
+import { createDisplay, displayMode } from './run-display.js';
 import { formatSummary } from './summary-format.js';
 import { runIngest } from '../core/runner/ingest-runner.js';
+import { describeChecks } from '../core/runner/preflight-checks.js';
 import type { RunSummary } from '../core/runner/run-summary.js';
-import { describeHolder } from '../core/store/store-lock.js';
+import { selectSources } from '../core/runner/select-sources.js';
 
 /** Flags both ingest commands end up with. */
 export interface IngestCommandFlags {
@@ -17,7 +19,7 @@ export interface IngestCommandFlags {
   wait?: string;
 }
 
-/** Shared body of `ingest all` and `ingest source`: run, print the summary, set the exit code. */
+/** Shared body of `ingest all` and `ingest source`: run, show the events, print the summary, set the exit code. */
 export abstract class IngestCommand extends BbjCommand {
   override async init(): Promise<void> {
     this.argv = normalizeWaitFlag(this.argv);
@@ -39,15 +41,18 @@ export abstract class IngestCommand extends BbjCommand {
       async () => {
         const wait = waitMs(flags.wait);
         const { config, services } = await commandContext(this.config, flags);
-        return runIngest(config, services, {
-          sourceNames,
-          clean: flags.clean,
-          resume: flags.resume,
-          renderer: rendererFor(flags.json),
-          signal: interrupt.signal,
-          waitMs: wait,
-          onLockWait: (holder) => process.stderr.write(`The store is being written by ${describeHolder(holder)}; waiting${wait === Infinity ? '' : ` up to ${Math.round(wait! / 1000)} s`}...\n`),
+        const sources = selectSources(config, sourceNames);
+        const display = createDisplay(displayMode(flags.json), {
+          checks: describeChecks(config, sources),
+          sources: sources.map((s) => s.name),
+          sourceConcurrency: config.run.sourceConcurrency,
+          ingest: true,
         });
+        try {
+          return await runIngest(config, services, { sourceNames, clean: flags.clean, resume: flags.resume, signal: interrupt.signal, waitMs: wait, onEvent: display.listener });
+        } finally {
+          await display.close();
+        }
       },
       (summary) => (summary.status === 'interrupted' ? (interrupt.exitCode() ?? summary.exitCode) : summary.exitCode),
       formatSummary,

@@ -1,26 +1,40 @@
-import type { RunSummary } from '../core/runner/run-summary.js';
+import type { RunSummary, SourceOutcome } from '../core/runner/run-summary.js';
 import { formatDuration, renderTable } from './table.js';
 
 /** Most skipped items listed per source in the table (all are in `--json`). */
 const SKIPPED_SHOWN = 10;
 
-/** The human summary printed at the end of every ingest run. */
+function statusText(s: SourceOutcome): string {
+  if (s.status === 'failed') return `FAILED: ${s.error}`;
+  if (s.status === 'resumed') return 'skipped (done in resumed run)';
+  if (s.status === 'interrupted') return s.durationMs ? 'interrupted' : 'not started (interrupted)';
+  return 'ok';
+}
+
+/**
+ * The human summary printed at the end of every ingest run. Documents and chunks have
+ * separate columns, and "embedded" counts the texts sent to the embedder, so a re-embed
+ * (new model, --clean) is visible even when every chunk's text is unchanged.
+ */
 export function formatSummary(summary: RunSummary): string {
   const rows = summary.sources.map((s) => [
     s.name,
     s.parser,
     String(s.stats.documents),
+    String(s.stats.documentsChanged),
+    String(s.stats.documentsUnchanged),
+    String(s.stats.documentsDeleted),
     String(s.stats.skipped.length),
     String(s.stats.chunksNew),
     String(s.stats.chunksUnchanged),
     String(s.stats.chunksDeleted),
-    String(s.stats.embedCalls),
+    String(s.stats.textsEmbedded),
     formatDuration(s.durationMs),
-    s.status === 'failed' ? `FAILED: ${s.error}` : s.status === 'resumed' ? 'skipped (done in resumed run)' : s.status === 'interrupted' ? (s.durationMs ? 'interrupted' : 'not started (interrupted)') : 'ok',
+    statusText(s),
   ]);
   const out = [
     '',
-    renderTable(['source', 'parser', 'docs', 'skipped', 'new', 'unchanged', 'deleted', 'embed calls', 'time', 'status'], rows),
+    renderTable(['source', 'parser', 'docs', 'docs changed', 'docs unchanged', 'docs deleted', 'skipped', 'chunks new', 'chunks unchanged', 'chunks deleted', 'embedded', 'time', 'status'], rows),
     '',
   ];
   for (const s of summary.sources.filter((x) => x.stats.skipped.length)) {
@@ -39,7 +53,7 @@ export function formatSummary(summary: RunSummary): string {
     `Run ${summary.runId}${summary.resumedFrom ? ` (resumed run ${summary.resumedFrom})` : ''}: ${summary.sources.length - failed - stopped} ok, ${failed} failed${stopped ? `, ${stopped} interrupted` : ''} in ${formatDuration(summary.durationMs)}. Store: ${summary.store}. Embedder: ${summary.embedder}.`,
   );
   if (summary.error) out.push(`The run failed: ${summary.error}`);
-  if (summary.status === 'interrupted') out.push(`Interrupted: what was stored is kept. Run the same command with --resume to continue.`);
+  if (summary.status === 'interrupted') out.push('Interrupted: what was stored is kept. Run the same command with --resume to continue.');
   else if (failed) out.push('Fix the failures above and re-run; add --resume to skip the sources that succeeded.');
   return out.join('\n');
 }

@@ -1,9 +1,12 @@
 import { Flags } from '@oclif/core';
 import { BbjCommand } from '../cli/base-command.js';
-import { commandContext, rendererFor } from '../cli/command-context.js';
+import { commandContext } from '../cli/command-context.js';
+import { createDisplay, displayMode } from '../cli/run-display.js';
 import { configFlags } from '../cli/flags.js';
 import { formatValidation } from '../cli/validation-format.js';
 import { ExitCode } from '../core/errors/bbj-error.js';
+import { describeChecks } from '../core/runner/preflight-checks.js';
+import { selectSources } from '../core/runner/select-sources.js';
 import { runValidate, type ValidationReport } from '../core/runner/validate-runner.js';
 
 export default class Validate extends BbjCommand {
@@ -22,7 +25,13 @@ export default class Validate extends BbjCommand {
       async () => {
         // One pass: problems of the file itself are listed with everything the checks find.
         const { config, services } = await commandContext(this.config, flags, { collectProblems: true });
-        return runValidate(config, services, { sourceNames: flags.source, renderer: rendererFor(flags.json) });
+        const sources = selectSources(config, flags.source);
+        const display = createDisplay(displayMode(flags.json), { checks: describeChecks(config, sources), sources: [], sourceConcurrency: 1, ingest: false });
+        try {
+          return await runValidate(config, services, { sourceNames: flags.source, onEvent: display.listener });
+        } finally {
+          await display.close();
+        }
       },
       (report) => (report.ok ? ExitCode.ok : ExitCode.invalid),
       formatValidation,

@@ -26,6 +26,8 @@ export interface FakeOllama {
   embedRequests: number;
   /** Texts embedded successfully. */
   textsEmbedded: number;
+  /** Most `POST /api/embed` requests open at the same time. */
+  maxEmbedInFlight: number;
   /** Requests received on any path. */
   totalRequests: number;
   /** Makes the next `count` requests (any path) answer `status` with a JSON error body, or with `plainBody` as text/plain. */
@@ -114,6 +116,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
   let delayMs = options.delayMs ?? 0;
   let wrongDimension: number | undefined;
   let dropVectors = 0;
+  let embedInFlight = 0;
   const faults: Array<{ status: number; plainBody?: string }> = [];
 
   const known = (name: unknown): boolean =>
@@ -125,7 +128,11 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     state.totalRequests++;
     const route = `${req.method ?? ''} ${(req.url ?? '').split('?')[0]}`;
     const body = req.method === 'POST' ? ((await readJson(req)) as Record<string, unknown> | undefined) : undefined;
-    if (route === 'POST /api/embed') state.embedRequests++;
+    if (route === 'POST /api/embed') {
+      state.embedRequests++;
+      state.maxEmbedInFlight = Math.max(state.maxEmbedInFlight, ++embedInFlight);
+      res.once('close', () => embedInFlight--);
+    }
     await waitUnlessGone(delayMs, res);
     const fault = faults.shift();
     if (fault?.plainBody !== undefined) {
@@ -175,6 +182,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     port,
     embedRequests: 0,
     textsEmbedded: 0,
+    maxEmbedInFlight: 0,
     totalRequests: 0,
     failNext: (count, status, plainBody) => {
       for (let i = 0; i < count; i++) faults.push({ status, plainBody });

@@ -13,7 +13,7 @@ export interface TestSource {
 }
 
 /** Writes a `sources.toml` for a test and returns its path. */
-export function writeTestConfig(dir: string, config: { database: string; ollamaUrl: string; sources: TestSource[]; dataDir?: string; model?: string; dimensions?: number; batchSize?: number }): string {
+export function writeTestConfig(dir: string, config: { database: string; ollamaUrl: string; sources: TestSource[]; dataDir?: string; model?: string; dimensions?: number; batchSize?: number; sourceConcurrency?: number }): string {
   const lines = [
     `data_dir = ${JSON.stringify(config.dataDir ?? dir)}`,
     '',
@@ -29,6 +29,11 @@ export function writeTestConfig(dir: string, config: { database: string; ollamaU
     `host = ${JSON.stringify(config.ollamaUrl)}`,
     'timeout_ms = 5000',
     'max_attempts = 2',
+    '',
+    // Sources one after another unless a test asks for more: tests that kill or inspect a run by its
+    // progress lines expect the sources in file order (the parallel runs have their own tests).
+    '[run]',
+    `source_concurrency = ${config.sourceConcurrency ?? 1}`,
     '',
   ];
   for (const s of config.sources) {

@@ -53,6 +53,14 @@ const ChunkingSchema = z
   .refine((c) => c.overlap < c.max_tokens, { message: 'overlap must be smaller than max_tokens', path: ['overlap'] })
   .prefault({});
 
+/** How a run proceeds: sources at once (they share the embedder's `concurrency` request slots). */
+const RunSchema = z
+  .object({
+    source_concurrency: z.number().int().min(1).max(32).default(2),
+  })
+  .strict()
+  .prefault({});
+
 /** The shape of `sources.toml`. */
 export const ConfigFileSchema = z
   .object({
@@ -60,6 +68,7 @@ export const ConfigFileSchema = z
     database: DatabaseSchema,
     embedder: EmbedderSchema,
     chunking: ChunkingSchema,
+    run: RunSchema,
     sources: z.array(SourceSchema).default([]),
   })
   // Duplicate source names are checked by the loader on the raw entries, so they are reported with the other problems.

@@ -44,6 +44,8 @@ export interface ResolvedConfig {
   embedder: EmbedderSettings;
   /** Chunk size limits in tokens. */
   chunking: { maxTokens: number; overlapTokens: number };
+  /** `[run]`: sources ingested at once (`source_concurrency`). */
+  run: { sourceConcurrency: number };
   /** All sources in file order. */
   sources: SourceConfig[];
   /**

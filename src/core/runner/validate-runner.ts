@@ -1,8 +1,10 @@
-import { Listr } from 'listr2';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { Services } from '../container.js';
 import { openForCheck } from './preflight.js';
-import { preflightTasks } from './preflight-tasks.js';
+import { preflightChecks, runChecks } from './preflight-checks.js';
+import type { RunListener } from './run-events.js';
 import { selectSources } from './select-sources.js';
 
 /** What `bbj validate` found (`--json` prints this). */
@@ -25,31 +27,35 @@ export interface ValidationReport {
   pluginProblems: string[];
 }
 
-/** Runs every preflight check at once and writes nothing. */
+/** Runs every preflight check at once and writes nothing (no store lock either: it only reads). */
 export async function runValidate(
   config: ResolvedConfig,
   services: Services,
-  options: { sourceNames?: string[]; renderer?: 'default' | 'simple' | 'silent'; signal?: AbortSignal } = {},
+  // `renderer` is ignored (kept so older callers compile): the core has no display; pass `onEvent`.
+  options: { sourceNames?: string[]; signal?: AbortSignal; onEvent?: RunListener; renderer?: string } = {},
 ): Promise<ValidationReport> {
   const sources = selectSources(config, options.sourceNames);
   const signal = options.signal ?? new AbortController().signal;
+  const emit = options.onEvent ?? (() => {});
   // Problems of the file itself first (schema, duplicate names); the entries they name were left out.
-  const issues: string[] = [...(config.problems ?? [])];
-  let store = config.database.url ? 'DATABASE_URL' : `pglite:${config.database.pglitePath}`;
+  const fileProblems = [...(config.problems ?? [])];
+  let store = config.database.url ? 'DATABASE_URL' : embeddedStoreName(config.database.pglitePath);
   let dimension: number | undefined;
-  await new Listr(
-    preflightTasks(config, sources, services, signal, issues, {
+  emit({ type: 'phase-started', phase: 'validate' });
+  const found = await runChecks(
+    preflightChecks(config, sources, services, signal, {
       openStore: () => openForCheck(config, services),
       storeChecked: async (sql) => {
-        store = sql.description;
+        // A store not created yet is checked in memory; name where the first ingest will create it.
+        if (sql.kind === 'postgres') store = sql.description;
         await sql.close();
       },
       embedderChecked: (_embedder, probed) => (dimension = probed),
     }),
-    { concurrent: true, exitOnError: false, renderer: options.renderer ?? 'default', fallbackRenderer: 'simple' },
-  )
-    .run()
-    .catch(() => {});
+    emit,
+  );
+  const issues = [...fileProblems, ...found];
+  emit({ type: 'phase-finished', phase: 'validate', status: issues.length ? 'failed' : 'ok' });
   return {
     ok: issues.length === 0,
     config: config.configPath,
@@ -60,4 +66,8 @@ export async function runValidate(
     issues,
     pluginProblems: [...services.registry.problems],
   };
+}
+
+function embeddedStoreName(dir: string): string {
+  return existsSync(path.join(dir, 'PG_VERSION')) ? `pglite:${dir}` : `pglite:${dir} (not created yet: the first ingest creates it)`;
 }

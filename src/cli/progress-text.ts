@@ -1,5 +1,5 @@
-import type { ParserProgress } from '../contracts/parser.js';
-import type { SourceStats } from '../pipeline/source-stats.js';
+import type { ParserProgress } from '../core/contracts/parser.js';
+import type { SourceStats } from '../core/pipeline/source-stats.js';
 
 /** One line of progress for a source's task; with the elapsed time, an ETA once the parser knows its total. */
 export function describeProgress(stats: SourceStats, parser: ParserProgress, elapsedMs?: number): string {

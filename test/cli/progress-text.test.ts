@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptyStats } from '../../../src/core/pipeline/source-stats.js';
-import { describeProgress } from '../../../src/core/runner/progress-text.js';
+import { emptyStats } from '../../src/core/pipeline/source-stats.js';
+import { describeProgress } from '../../src/cli/progress-text.js';
 
 test('progress names the counters and, once the parser knows its total, an ETA', () => {
   const stats = { ...emptyStats(), documents: 25, chunksNew: 90, embedCalls: 3 };

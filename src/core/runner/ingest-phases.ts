@@ -1,0 +1,202 @@
+import type { ResolvedConfig, SourceConfig } from '../config/resolved-config.js';
+import type { Embedder } from '../contracts/embedder.js';
+import type { Services } from '../container.js';
+import { ValidationError, errorMessage } from '../errors/bbj-error.js';
+import { CHUNKER_VERSION, chunkDocument } from '../chunking/index.js';
+import { ingestSource } from '../pipeline/ingest-source.js';
+import { emptyStats, type SourceStats } from '../pipeline/source-stats.js';
+import { ChunkStore } from '../store/chunk-store.js';
+import { dropInvalidIndexes } from '../store/index-repair.js';
+import { HEARTBEAT_INTERVAL_MS, currentOwner, markStaleRuns, writeHeartbeat } from '../store/run-records.js';
+import type { SqlClient } from '../store/sql-client.js';
+import { waitForLock, type LockWait, type StoreLock } from '../store/store-lock.js';
+import { embeddingModelId } from './create-embedder.js';
+import { preflightChecks, runChecks } from './preflight-checks.js';
+import { sharedEmbedder } from './shared-embedder.js';
+import type { RunListener } from './run-events.js';
+import type { SourceOutcome } from './run-summary.js';
+import { baseContext, sourceHttp } from './source-context.js';
+
+/** What every phase of a run shares. */
+export interface RunContext {
+  /** Resolved configuration. */
+  config: ResolvedConfig;
+  /** The run's services. */
+  services: Services;
+  /** Where events go. */
+  emit: RunListener;
+}
+
+/** The outcome of the preflight: a store that passed its checks (still open) and a reachable embedder. */
+export interface Checked {
+  /** The store the run will use (the embedded one is already locked). */
+  sql: SqlClient;
+  /** The embedder, reachable and producing the configured dimension. */
+  embedder: Embedder;
+}
+
+/**
+ * Validation: every check at once, every problem reported together (`ValidationError`).
+ * The embedded store's directory lock is taken when it is opened, so a second writer waits
+ * (`wait`) or is refused here; a server's advisory lock is taken by `openRun`.
+ */
+export async function preflight(ctx: RunContext, sources: SourceConfig[], signal: AbortSignal, wait: LockWait): Promise<Checked> {
+  const { config, services } = ctx;
+  let sql: SqlClient | undefined;
+  let embedder: Embedder | undefined;
+  const checks = preflightChecks(config, sources, services, signal, {
+    openStore: () => waitForLock(() => services.openStore({ url: config.database.url, pglitePath: config.database.pglitePath }), wait),
+    // Kept open: the run uses the store it checked.
+    storeChecked: async (opened) => void (sql = opened),
+    embedderChecked: (created) => void (embedder = created),
+  });
+  try {
+    const issues = await runChecks(checks, ctx.emit);
+    if (issues.length) throw new ValidationError(issues);
+    return { sql: sql!, embedder: embedder! };
+  } catch (error) {
+    await sql?.close().catch(() => {});
+    throw error;
+  }
+}
+
+/** A run that holds the store lock and has its run record. */
+export interface OpenRun extends Checked {
+  /** The store. */
+  store: ChunkStore;
+  /** This run's id. */
+  runId: number;
+  /** The interrupted or failed run this one resumes. */
+  resumedFrom?: number;
+  /** Sources that run already completed (skipped now). */
+  completedBefore: ReadonlySet<string>;
+  /** Fires when the store lock is lost (another writer may be running): sources stop. */
+  lockLost: AbortSignal;
+  /** Records how the run ended, stops the heartbeat, releases the lock and the store. */
+  close(status: 'completed' | 'failed' | 'interrupted', error?: string): Promise<void>;
+}
+
+/**
+ * Takes the store lock (waiting if asked), then under it: migrations, marking runs left
+ * `running` by dead processes `interrupted`, and the new run record with its heartbeat.
+ */
+export async function openRun(ctx: RunContext, checked: Checked, sources: SourceConfig[], options: { resume?: boolean; wait: LockWait }): Promise<OpenRun> {
+  const { config, emit } = ctx;
+  const { sql, embedder } = checked;
+  let lock: StoreLock | undefined;
+  try {
+    lock = await waitForLock(() => sql.lock(), options.wait);
+    const store = new ChunkStore(sql);
+    await store.migrate(config.embedder.dimensions, embeddingModelId(embedder));
+    for (const stale of await markStaleRuns(sql)) emit({ type: 'notice', phase: 'prepare', message: `run ${stale.id} marked interrupted: ${stale.reason}` });
+    let resumedFrom: number | undefined;
+    const completedBefore = new Set<string>();
+    if (options.resume) {
+      const last = await store.lastRun();
+      if (last && last.status !== 'completed') {
+        resumedFrom = last.id;
+        for (const name of last.completedSources) if (sources.some((s) => s.name === name)) completedBefore.add(name);
+        emit({ type: 'notice', phase: 'prepare', message: `resuming run ${last.id}: ${completedBefore.size} source(s) already done` });
+      } else {
+        emit({ type: 'notice', phase: 'prepare', message: 'nothing to resume: the last run completed' });
+      }
+    }
+    const runId = await store.createRun(sources.map((s) => s.name), resumedFrom, currentOwner());
+    await lock.setRun(runId);
+    const heartbeat = setInterval(() => void writeHeartbeat(sql, runId).catch(() => {}), HEARTBEAT_INTERVAL_MS);
+    heartbeat.unref();
+    const held = lock;
+    return {
+      sql,
+      // One budget for every source: never more than `embedder.concurrency` requests in flight in total.
+      embedder: sharedEmbedder(embedder, config.embedder.concurrency),
+      store, runId, resumedFrom, completedBefore, lockLost: held.lost,
+      close: async (status, error) => {
+        clearInterval(heartbeat);
+        await store.finishRun(runId, status, error).catch(() => {});
+        await held.release().catch(() => {});
+        await sql.close().catch(() => {});
+      },
+    };
+  } catch (error) {
+    await lock?.release().catch(() => {});
+    await sql.close().catch(() => {});
+    throw error;
+  }
+}
+
+/** How one source runs. */
+export interface SourceRunOptions {
+  /** Re-ingest from scratch. */
+  clean?: boolean;
+  /** Stops the source (Ctrl-C or a lost lock): what is committed stays, nothing is swept. */
+  signal: AbortSignal;
+  /** True when the stop came from the user (the source is `interrupted`, not `failed`). */
+  interrupted(): boolean;
+}
+
+/** One source: parse, chunk, embed, store, sweep; its outcome (never throws: a failed source never stops the others). */
+export async function ingestSourcePhase(ctx: RunContext, run: OpenRun, source: SourceConfig, options: SourceRunOptions): Promise<SourceOutcome> {
+  const { config, services, emit } = ctx;
+  const started = Date.now();
+  const outcome = (status: SourceOutcome['status'], stats: SourceStats, error?: string): SourceOutcome => {
+    const result: SourceOutcome = { name: source.name, parser: source.parser, status, durationMs: status === 'resumed' ? 0 : Date.now() - started, stats, ...(error ? { error } : {}) };
+    emit({ type: 'source-finished', outcome: result });
+    return result;
+  };
+  if (options.signal.aborted) return outcome('interrupted', emptyStats(), 'not started: the run was interrupted');
+  emit({ type: 'source-started', source: source.name, parser: source.parser });
+  const { store, runId } = run;
+  if (run.completedBefore.has(source.name)) {
+    await store.recordSource(runId, source.name, 'resumed', {});
+    return outcome('resumed', emptyStats(), `completed by run ${run.resumedFrom}`);
+  }
+  let stats: SourceStats = emptyStats();
+  try {
+    const parser = services.registry.parser(source.parser)!.value;
+    const parsedOptions = parser.optionsSchema.parse(source.options);
+    const log = services.logger;
+    const http = sourceHttp(parser, parsedOptions, source, services, store, log);
+    const model = embeddingModelId(run.embedder);
+    const shapingKey = [
+      `chunker:${CHUNKER_VERSION}`, config.chunking.maxTokens, config.chunking.overlapTokens, model,
+      ...services.registry.enrichers().map((e) => `${e.name}@${e.version}`),
+    ].join('|');
+    stats = await ingestSource({
+      parser,
+      context: baseContext(source, parser, parsedOptions, config.dataDir, http, log, options.signal),
+      store,
+      embedder: run.embedder,
+      embeddingModel: model,
+      dimension: config.embedder.dimensions,
+      enrichers: services.registry.enrichers(),
+      chunk: (doc) => chunkDocument(doc, config.chunking, source.name),
+      shapingKey,
+      batchSize: config.embedder.batchSize,
+      concurrency: config.embedder.concurrency,
+      clean: options.clean ?? false,
+      runId,
+      onProgress: (s, p) => {
+        stats = s;
+        emit({ type: 'source-progress', source: source.name, stats: s, parser: p, elapsedMs: Date.now() - started });
+      },
+    });
+    await store.recordSource(runId, source.name, 'ok', { ...stats, skipped: stats.skipped.length, skipped_items: stats.skipped });
+    return outcome('ok', stats);
+  } catch (error) {
+    if (options.interrupted()) {
+      // Ctrl-C: what was committed stays; the source is not complete, so `--resume` runs it again (unchanged documents are skipped).
+      await store.recordSource(runId, source.name, 'interrupted', { ...stats, skipped: stats.skipped.length }).catch(() => {});
+      return outcome('interrupted', stats, 'interrupted');
+    }
+    const message = errorMessage(options.signal.aborted && !options.interrupted() ? options.signal.reason : error);
+    await store.recordSource(runId, source.name, 'failed', { ...stats, skipped: stats.skipped.length }, message).catch(() => {});
+    return outcome('failed', stats, message);
+  }
+}
+
+/** The vector and full-text indexes, built once after the load (dropping any a killed build left invalid). */
+export async function buildIndexes(run: OpenRun): Promise<void> {
+  await dropInvalidIndexes(run.sql);
+  await run.store.ensurePostLoadIndexes();
+}
