@@ -17,6 +17,8 @@ import { silentLogger } from '../src/core/contracts/logger.js';
 import { defineParser } from '../src/core/plugin-descriptor.js';
 import { runIngest } from '../src/core/runner/ingest-runner.js';
 import { printChunkerBench } from './bench-chunker.js';
+import { benchIngest } from './bench-ingest.js';
+import { benchStoreWrites } from './bench-store.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const corpora = path.resolve(here, '..', '..', '..', 'shared', 'corpora');
@@ -78,12 +80,18 @@ const source = (name: string, parser: string, paths: string[], options = '') =>
   `[[sources]]\nname = "${name}"\nparser = "${parser}"\npaths = ${JSON.stringify(paths)}\n${options}`;
 
 const [mode, count] = process.argv.slice(2);
-if (mode === 'synthetic') {
+if (mode === 'ingest' || mode === 'store') {
+  // `npm run bench -- ingest` / `-- store`: one scenario alone.
+  if (mode === 'ingest') await benchIngest(corpora);
+  else await benchStoreWrites();
+} else if (mode === 'synthetic') {
   // Child process: one synthetic run, so its peak RSS is its own.
   await ingest(source('synthetic', 'synthetic', [], `[sources.options]\ndocuments = ${count}\n`), `${count} docs`);
 } else {
   console.log(`bbj-rag benchmark on ${corpora} (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`);
   printChunkerBench(corpora);
+  await benchStoreWrites();
+  await benchIngest(corpora);
   console.log('full ingest (hash embedder, embedded PGlite):');
   await ingest(
     [

@@ -14,6 +14,13 @@ export interface FakeOllamaOptions {
   delayMs?: number;
   /** Answer `/api/show` without `model_info`, as some old servers and proxies do. */
   omitModelInfo?: boolean;
+  /**
+   * Latency model of a real embedder: `/api/embed` takes `baseMs + perTextMs * texts` and at
+   * most `slots` requests are served at once (the rest wait in line, as on a GPU server).
+   */
+  latency?: { baseMs: number; perTextMs: number; slots: number };
+  /** Share of `/api/embed` requests answering 500 (0-1), chosen by a seeded generator so runs repeat. */
+  failRate?: number;
 }
 
 /** A running fake Ollama server with fault injection and counters. */
@@ -30,6 +37,14 @@ export interface FakeOllama {
   maxEmbedInFlight: number;
   /** Requests received on any path. */
   totalRequests: number;
+  /** Milliseconds `/api/embed` requests spent being served (summed over slots; queueing excluded). */
+  busyMs: number;
+  /** Most `/api/embed` requests open at the same moment (queued for a slot included): what the client has in flight. */
+  maxInFlight: number;
+  /** `/api/embed` requests answered with an injected fault (failRate or outage). */
+  faultsInjected: number;
+  /** Every request answers 503 for the next `ms` milliseconds (an outage). */
+  outage(ms: number): void;
   /** Makes the next `count` requests (any path) answer `status` with a JSON error body, or with `plainBody` as text/plain. */
   failNext(count: number, status: number, plainBody?: string): void;
   /** Delay before every answer from now on. */
@@ -118,6 +133,31 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
   let dropVectors = 0;
   let embedInFlight = 0;
   const faults: Array<{ status: number; plainBody?: string }> = [];
+  let outageUntil = 0;
+  let openEmbeds = 0;
+  let inFlight = 0;
+  // Seeded (mulberry32) so a fault pattern repeats from run to run.
+  let seed = 0x9e3779b9;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const waiting: Array<() => void> = [];
+  const acquireSlot = async (): Promise<void> => {
+    const slots = options.latency?.slots ?? Infinity;
+    if (inFlight < slots) {
+      inFlight++;
+      return;
+    }
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  };
+  const releaseSlot = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else inFlight--;
+  };
 
   const known = (name: unknown): boolean =>
     typeof name === 'string' && models.some((m) => m === name || m === `${name}:latest` || `${m}:latest` === name);
@@ -132,6 +172,9 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
       state.embedRequests++;
       state.maxEmbedInFlight = Math.max(state.maxEmbedInFlight, ++embedInFlight);
       res.once('close', () => embedInFlight--);
+      openEmbeds++;
+      state.maxInFlight = Math.max(state.maxInFlight, openEmbeds);
+      res.once('close', () => openEmbeds--);
     }
     await waitUnlessGone(delayMs, res);
     const fault = faults.shift();
@@ -140,6 +183,14 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
       return void res.end(fault.plainBody);
     }
     if (fault) return sendJson(res, fault.status, { error: `injected failure ${fault.status}` });
+    if (Date.now() < outageUntil) {
+      if (route === 'POST /api/embed') state.faultsInjected++;
+      return sendJson(res, 503, { error: 'injected outage' });
+    }
+    if (route === 'POST /api/embed' && options.failRate && random() < options.failRate) {
+      state.faultsInjected++;
+      return sendJson(res, 500, { error: 'injected random failure' });
+    }
 
     switch (route) {
       case 'GET /api/version':
@@ -163,6 +214,13 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
         const texts = typeof input === 'string' ? [input] : Array.isArray(input) ? input.map(String) : undefined;
         if (!texts) return sendJson(res, 400, { error: 'invalid input type' });
         const size = wrongDimension ?? dimension;
+        if (options.latency) {
+          await acquireSlot();
+          const started = performance.now();
+          await waitUnlessGone(options.latency.baseMs + options.latency.perTextMs * texts.length, res);
+          state.busyMs += performance.now() - started;
+          releaseSlot();
+        }
         const embeddings = texts.slice(0, Math.max(0, texts.length - dropVectors)).map((t) => deterministicVector(t, size));
         state.textsEmbedded += embeddings.length;
         return sendJson(res, 200, { model: body?.model, embeddings, total_duration: 1, load_duration: 0, prompt_eval_count: texts.length });
@@ -184,6 +242,12 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     textsEmbedded: 0,
     maxEmbedInFlight: 0,
     totalRequests: 0,
+    busyMs: 0,
+    maxInFlight: 0,
+    faultsInjected: 0,
+    outage: (ms) => {
+      outageUntil = Date.now() + ms;
+    },
     failNext: (count, status, plainBody) => {
       for (let i = 0; i < count; i++) faults.push({ status, plainBody });
     },

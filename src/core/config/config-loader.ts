@@ -219,6 +219,7 @@ function resolve(file: ConfigFile, configPath: string, options: LoadConfigOption
       host: file.embedder.host,
       timeoutMs: file.embedder.timeout_ms,
       maxAttempts: file.embedder.max_attempts,
+      retryBudgetMs: file.embedder.retry_budget_s * 1000,
       options: file.embedder.options,
     },
     chunking: { maxTokens: file.chunking.max_tokens, overlapTokens: file.chunking.overlap },

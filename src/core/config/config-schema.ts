@@ -38,7 +38,9 @@ const EmbedderSchema = z
     concurrency: z.number().int().positive().max(64).default(2),
     host: z.string().min(1).optional(),
     timeout_ms: z.number().int().positive().default(120_000),
-    max_attempts: z.number().int().min(1).max(20).default(4),
+    // Transient embedder errors are retried until this many seconds have passed, not a small count.
+    retry_budget_s: z.number().min(0).max(86_400).default(120),
+    max_attempts: z.number().int().min(1).max(1000).default(1000),
     options: z.record(z.string(), z.unknown()).default({}),
   })
   .strict()

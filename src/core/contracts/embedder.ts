@@ -13,7 +13,13 @@ export interface Embedder {
   /** Asks the provider for the vector dimension (by metadata or by embedding a probe text). */
   probeDimension(signal: AbortSignal): Promise<number>;
   /** Embeds texts, one vector per text in the same order. Retries transient failures itself. */
-  embed(texts: string[], signal: AbortSignal): Promise<number[][]>;
+  embed(texts: string[], signal: AbortSignal, options?: EmbedCallOptions): Promise<number[][]>;
+}
+
+/** Per-call hooks the host passes to `embed`. */
+export interface EmbedCallOptions {
+  /** Called before each retry of a transient failure, so the host can count retries. */
+  onRetry?(error: unknown, attempt: number, delayMs: number): void;
 }
 
 /** The `[embedder]` table of `sources.toml`, resolved with environment overrides. */
@@ -34,6 +40,8 @@ export interface EmbedderSettings {
   timeoutMs: number;
   /** Attempts per request before giving up (1 = no retry). */
   maxAttempts: number;
+  /** Time a request may spend retrying transient errors (5xx, 429, resets, timeouts), in milliseconds. */
+  retryBudgetMs?: number;
   /** Provider-specific options, validated by the provider's schema. */
   options: Record<string, unknown>;
 }

@@ -74,6 +74,16 @@ export interface ParserContext<Options = unknown> {
   gone?(key: string, reason: string): void;
   /** What the store kept for a document at the last run (its `parserState`), if it has one. Hosts may omit this. */
   stored?(key: string): Promise<{ parserState?: JsonValue } | undefined>;
+  /**
+   * Skip before parsing: asks whether an input unit (a file; a topic with every snippet, variable
+   * set, condition set and TOC it depends on) is unchanged since the last run, judged by a cheap
+   * fingerprint of `files` (absolute paths: size and mtime, confirmed by a content hash when those
+   * differ; settings that shape rows are part of it). When true, every document the unit produced
+   * last time is counted as seen and the parser skips the unit without reading it. When false,
+   * the documents yielded next (until the next call) belong to this unit. Call it at the top of
+   * the loop over units: `if (await ctx.inputUnchanged?.(id, [file])) continue;`. Hosts may omit it.
+   */
+  inputUnchanged?(unit: string, files: string[]): Promise<boolean>;
   /** Aborted when the run is cancelled. */
   signal: AbortSignal;
 }

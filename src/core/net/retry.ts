@@ -9,6 +9,11 @@ export type RetryDecision =
 export interface RetryOptions {
   /** Total attempts, at least 1 (1 means no retry). */
   attempts: number;
+  /**
+   * Time budget in milliseconds from the first attempt: no retry starts (and no wait is begun)
+   * that would end after it. Transient outages are outlasted by time, not by a small count.
+   */
+  budgetMs?: number;
   /** Delay before the second attempt; doubles each time. */
   baseDelayMs: number;
   /** Cap on any one delay (also caps `Retry-After`). */
@@ -28,15 +33,17 @@ export interface RetryOptions {
  */
 export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const attempts = Math.max(1, Math.floor(options.attempts));
+  const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn(attempt);
     } catch (error) {
       const decision = options.classify(error);
       if (!decision.retry || attempt >= attempts || options.signal?.aborted) throw error;
-      const backoff = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+      const backoff = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.min(attempt - 1, 30));
       const jittered = backoff / 2 + Math.random() * (backoff / 2);
       const delay = Math.min(options.maxDelayMs, Math.max(jittered, decision.afterMs ?? 0));
+      if (options.budgetMs !== undefined && Date.now() - started + delay > options.budgetMs) throw error;
       options.onRetry?.(error, attempt, delay);
       await sleep(delay, options.signal);
     }

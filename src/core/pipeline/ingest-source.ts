@@ -1,17 +1,22 @@
+import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import createDebug from 'debug';
 import type { Document, JsonValue } from '../contracts/document.js';
-import type { Chunk, EmbeddedChunk } from '../contracts/chunk.js';
+import type { Chunk } from '../contracts/chunk.js';
 import type { Embedder } from '../contracts/embedder.js';
 import type { Enricher } from '../contracts/enricher.js';
 import type { Parser, ParserContext, ParserProgress } from '../contracts/parser.js';
-import type { ChunkStore, DocumentWrite } from '../store/chunk-store.js';
-import { embedInBatches } from './embed-batches.js';
+import type { ChunkStore } from '../store/chunk-store.js';
+import { VectorSource } from './embed-batches.js';
+import { createEmbedBudget, type EmbedBudget } from './embed-budget.js';
 import { enrichDocument } from './enrich.js';
 import { DocumentGate } from './document-gate.js';
 import { withParseDeadline } from './parse-deadline.js';
 import { maskSecrets } from '../config/mask.js';
 import { pgSafe } from '../text/pg-text.js';
-import { documentFingerprint } from './fingerprint.js';
+import { documentFingerprint, stableJson } from './fingerprint.js';
+import { newGroup, processGroup, type DocumentGroup, type GroupOutcome, type InputUnit } from './group-writer.js';
+import { InputFingerprinter } from './input-fingerprint.js';
 import { emptyStats, type SourceStats } from './source-stats.js';
 
 const debug = createDebug('bbj:pipeline');
@@ -20,8 +25,8 @@ const debug = createDebug('bbj:pipeline');
 export interface IngestSourceParams {
   /** The parser, already resolved from the registry. */
   parser: Parser;
-  /** The parser context (source, options, http, logger, signal); `skip`, `unchanged`, `progress` are wrapped here. */
-  context: Omit<ParserContext, 'skip' | 'unchanged' | 'progress' | 'incomplete' | 'gone'>;
+  /** The parser context (source, options, http, logger, signal); `skip`, `unchanged`, `progress` etc. are added here. */
+  context: Omit<ParserContext, 'skip' | 'unchanged' | 'progress' | 'incomplete' | 'gone' | 'stored' | 'inputUnchanged'>;
   /** The store. */
   store: ChunkStore;
   /** The embedder. */
@@ -38,8 +43,16 @@ export interface IngestSourceParams {
   shapingKey: string;
   /** Texts per embedding request. */
   batchSize: number;
-  /** Embedding requests in flight. */
+  /** Embedding requests in flight (used when no shared `budget` is given). */
   concurrency: number;
+  /** Embedder slots shared with other sources running at the same time; default: a budget of `concurrency` for this source alone. */
+  budget?: EmbedBudget;
+  /**
+   * Stops the source gracefully (Ctrl-C): no more documents are taken from the parser, embedding
+   * still in flight is dropped (those documents are redone next run), committed documents are
+   * complete, and the stats come back with `interrupted` set. Nothing is swept.
+   */
+  stop?: AbortSignal;
   /** Re-ingest from scratch: ignore fingerprints and stored vectors. */
   clean: boolean;
   /** Id of this run (documents seen are stamped with it). */
@@ -48,31 +61,68 @@ export interface IngestSourceParams {
   onProgress?(stats: SourceStats, parser: ParserProgress): void;
 }
 
-interface Pending {
-  doc: Document;
-  chunks: Chunk[];
-  fingerprint: string;
-}
+/** Groups that fail to embed one after another before the source gives up (the embedder is down, not flaky). */
+const MAX_CONSECUTIVE_FAILED_GROUPS = 3;
 
 /**
- * Streams one source: parse -> enrich -> chunk -> skip unchanged -> embed -> store.
- * Memory is bounded by one flush group; each group's documents are written in one
- * transaction with their manifest rows, so a crash never leaves half a document.
- * Documents the source no longer has are swept only after a complete parse.
+ * Streams one source: parse -> enrich -> chunk -> skip unchanged -> embed -> store. The parsing
+ * stage fills groups of documents; each group goes to the writing stage (manifest lookup, embed,
+ * one transaction) while the parser goes on. At most `2 x slots + 2` groups are in flight, so
+ * memory is bounded and the embedder always has batches waiting. Documents the source no longer
+ * has are swept only after a complete parse.
  */
 export async function ingestSource(params: IngestSourceParams): Promise<SourceStats> {
   const { parser, context, store, runId } = params;
   const sourceName = context.source.name;
   const stats = emptyStats();
   const gate = new DocumentGate({ maxBytes: context.source.maxFileBytes });
-  let pending: Pending[] = [];
-  let pendingChunks = 0;
-  let unchangedKeys: string[] = [];
   const goneKeys = new Set<string>();
+  const budget = params.budget ?? createEmbedBudget(params.concurrency);
+  const stop = params.stop;
+  // A stop drops embedding in flight (fast Ctrl-C); a write already started still commits.
+  const embedSignal = stop ? AbortSignal.any([context.signal, stop]) : context.signal;
+  // Every batch waiting for a budget slot listens to it; that is many listeners by design.
+  setMaxListeners(0, embedSignal);
+  const counters = { calls: 0, texts: 0, retries: 0 };
+  const vectors = new VectorSource({
+    embedder: params.embedder, budget, owner: sourceName, batchSize: params.batchSize, dimension: params.dimension, signal: embedSignal, counters,
+  });
+  // Two batches per group keep batches full; enough groups in flight to keep every slot busy.
+  const groupChunks = Math.max(params.batchSize * 2, 1);
+  const maxGroups = budget.concurrency * 2 + 2;
   let lastProgress: ParserProgress = {};
-  // Enough chunks to keep every embedding slot busy, small enough to keep memory flat.
-  const flushAt = Math.max(params.batchSize * params.concurrency * 2, 1);
-  const report = () => params.onProgress?.(stats, lastProgress);
+  const report = () => {
+    stats.embedCalls = counters.calls;
+    stats.textsEmbedded = counters.texts;
+    stats.embedRetries = counters.retries;
+    params.onProgress?.(stats, lastProgress);
+  };
+
+  let group = newGroup();
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  let failedInARow = 0;
+
+  // Skip before parsing: what each input unit produced last time, and its fingerprint then.
+  const fingerprinter = new InputFingerprinter(createHash('sha256').update(params.shapingKey).update(stableJson({ source: context.source, options: context.options })).digest('hex'));
+  const priorUnits = params.clean ? new Map<string, { fingerprint: string; keys: string[] }>() : await store.inputUnits(sourceName);
+  let currentUnit: InputUnit | undefined;
+  let unitUpdates: Array<{ unit: string; fingerprint: string; keys: string[] }> = [];
+  /** A unit's fingerprint is stored only once every document it produced is committed. */
+  const finishUnit = (unit: InputUnit) => {
+    if (unit.ended && unit.outstanding === 0 && !unit.failed && unit.keys.length) unitUpdates.push({ unit: unit.id, fingerprint: unit.fingerprint, keys: unit.keys });
+  };
+  const endCurrentUnit = () => {
+    if (!currentUnit) return;
+    currentUnit.ended = true;
+    finishUnit(currentUnit);
+    currentUnit = undefined;
+  };
+  const saveUnits = async () => {
+    const updates = unitUpdates;
+    unitUpdates = [];
+    await store.setInputFingerprints(sourceName, updates);
+  };
 
   const ctx: ParserContext = {
     ...context,
@@ -85,7 +135,7 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
     unchanged: (key) => {
       if (!gate.claim(key)) return;
       stats.documents++;
-      unchangedKeys.push(key);
+      group.unchangedKeys.push(key);
     },
     incomplete: (reason) => {
       reason = pgSafe(maskSecrets(reason));
@@ -94,69 +144,71 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
     },
     gone: (key) => void goneKeys.add(key),
     stored: async (key) => (await store.parserState(sourceName, key)) as { parserState?: JsonValue } | undefined,
+    inputUnchanged: async (unit, files) => {
+      endCurrentUnit();
+      const prior = priorUnits.get(unit);
+      const { unchanged, fingerprint } = await fingerprinter.compare(prior?.fingerprint, files);
+      if (unchanged && prior) {
+        const keys = prior.keys.filter((k) => gate.claim(k));
+        stats.unitsUnchanged++;
+        stats.documents += keys.length;
+        group.unchangedKeys.push(...keys);
+        if (fingerprint !== prior.fingerprint) unitUpdates.push({ unit, fingerprint, keys });
+        if (group.unchangedKeys.length >= 1000) await submit();
+        return true;
+      }
+      currentUnit = { id: unit, fingerprint, keys: [], outstanding: 0, ended: false, failed: false };
+      return false;
+    },
     progress: (update) => {
       lastProgress = { ...lastProgress, ...update };
       report();
     },
   };
 
-  const flush = async () => {
-    const group = pending;
-    const touched = unchangedKeys;
-    pending = [];
-    pendingChunks = 0;
-    unchangedKeys = [];
-    if (touched.length) {
-      stats.chunksUnchanged += await store.touch(sourceName, touched, runId);
-      stats.documentsUnchanged += touched.length;
+  const settle = (g: DocumentGroup, outcome: GroupOutcome) => {
+    const failedKeys = new Set(outcome.failed);
+    for (const p of g.pending) {
+      if (!p.unit) continue;
+      p.unit.outstanding--;
+      if (failedKeys.has(p.doc.key)) p.unit.failed = true;
+      finishUnit(p.unit);
     }
-    if (group.length === 0) return report();
-
-    const known = params.clean ? new Map<string, string>() : await store.manifest(sourceName, group.map((p) => p.doc.key));
-    const changed = group.filter((p) => known.get(p.doc.key) !== p.fingerprint);
-    const same = group.filter((p) => known.get(p.doc.key) === p.fingerprint).map((p) => p.doc.key);
-    if (same.length) {
-      stats.chunksUnchanged += await store.touch(sourceName, same, runId);
-      stats.documentsUnchanged += same.length;
+    if (outcome.failed.length === 0) {
+      if (outcome.stored.length) failedInARow = 0;
+      return;
     }
-    if (changed.length) await writeChanged(changed);
-    report();
+    context.log.warn(`${sourceName}: ${outcome.failed.length} document(s) not embedded (kept for the next run): ${errorText(outcome.error)}`);
+    if (outcome.stored.length) failedInARow = 0;
+    else if (++failedInARow >= MAX_CONSECUTIVE_FAILED_GROUPS) {
+      failure ??= { error: new Error(`embedding failed ${failedInARow} times in a row, last: ${errorText(outcome.error)}`, { cause: outcome.error }) };
+    }
   };
 
-  const writeChanged = async (changed: Pending[]) => {
-    const allChunks = changed.flatMap((p) => p.chunks);
-    const hashes = [...new Set(allChunks.map((c) => c.contentHash))];
-    const vectors = params.clean ? new Map<string, number[]>() : await store.findVectors(hashes, params.embeddingModel);
-    stats.vectorsReused += allChunks.filter((c) => vectors.has(c.contentHash)).length;
-    const missing = hashes.filter((h) => !vectors.has(h));
-    if (missing.length) {
-      const textByHash = new Map(allChunks.map((c) => [c.contentHash, c.content]));
-      const counters = { calls: 0, texts: 0 };
-      const embedded = await embedInBatches(
-        params.embedder,
-        missing.map((h) => textByHash.get(h)!),
-        { batchSize: params.batchSize, concurrency: params.concurrency, dimension: params.dimension, signal: context.signal },
-        counters,
-      );
-      stats.embedCalls += counters.calls;
-      stats.textsEmbedded += counters.texts;
-      missing.forEach((h, i) => vectors.set(h, embedded[i]!));
-    }
-    const writes: DocumentWrite[] = changed.map((p) => ({
-      key: p.doc.key,
-      sourceUrl: p.doc.sourceUrl,
-      fingerprint: p.fingerprint,
-      httpValidators: p.doc.httpValidators,
-      parserState: p.doc.parserState,
-      chunks: p.chunks.map((c): EmbeddedChunk => ({ ...c, embedding: vectors.get(c.contentHash)!, embeddingModel: params.embeddingModel })),
-    }));
-    const result = await store.writeDocuments(sourceName, runId, writes);
-    stats.documentsChanged += changed.length;
-    stats.chunksNew += result.chunksNew;
-    stats.chunksUnchanged += result.chunksKept;
-    stats.chunksDeleted += result.chunksDeleted;
+  /** Hands the current group to the writing stage, first waiting for room (back-pressure on the parser). */
+  const submit = async () => {
+    const g = group;
+    group = newGroup();
+    if (unitUpdates.length >= 200) await saveUnits();
+    if (g.pending.length === 0 && g.unchangedKeys.length === 0) return;
+    while (inFlight.size >= maxGroups) await Promise.race(inFlight);
+    const task: Promise<void> = processGroup(g, { store, source: sourceName, runId, embeddingModel: params.embeddingModel, clean: params.clean, vectors, stats, signal: embedSignal })
+      .then((outcome) => settle(g, outcome), (error: unknown) => {
+        // Embedding dropped by a stop is not a failure: those documents are simply not committed.
+        if (stop?.aborted && !context.signal.aborted) return;
+        failure ??= { error };
+      })
+      .finally(() => {
+        inFlight.delete(task);
+        report();
+      });
+    inFlight.add(task);
+  };
+  const drain = async () => {
+    while (inFlight.size) await Promise.race(inFlight);
   };
 
+  let interrupted = false;
   try {
     const limit = context.source.parseTimeoutMs ?? 60_000;
     const documents = withParseDeadline(parser.parse(ctx), {
@@ -170,6 +222,7 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
     });
     for await (const raw of documents) {
       context.signal.throwIfAborted();
+      if (stop?.aborted || failure) break;
       const label = (raw as { sourceUrl?: string; key?: string }).sourceUrl ?? (raw as { key?: string }).key ?? '(document without key)';
       const admitted = gate.admit(raw);
       if (!admitted.ok) {
@@ -183,16 +236,40 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
         ctx.skip(label, 'produced no chunks');
         continue;
       }
-      pending.push({ doc, chunks, fingerprint: documentFingerprint(doc, params.shapingKey) });
-      pendingChunks += chunks.length;
-      if (pendingChunks >= flushAt || pending.length >= 256 || unchangedKeys.length >= 1000) await flush();
+      if (currentUnit) {
+        currentUnit.keys.push(doc.key);
+        currentUnit.outstanding++;
+      }
+      group.pending.push({ doc, chunks, fingerprint: documentFingerprint(doc, params.shapingKey), unit: currentUnit });
+      group.chunkCount += chunks.length;
+      if (group.chunkCount >= groupChunks || group.pending.length >= 256 || group.unchangedKeys.length >= 1000) await submit();
+      // Checked again after waiting for room, so a stop never pulls one more document from the parser.
+      if (stop?.aborted || failure) break;
+    }
+    interrupted = !!stop?.aborted;
+    // A stop drops the group not yet handed over (and the unit being parsed): never committed, redone next run.
+    if (!interrupted && !failure) {
+      endCurrentUnit();
+      await submit();
     }
   } catch (error) {
     // Keep what was parsed before the failure: those documents are complete and valid.
-    if (!context.signal.aborted) await flush();
+    if (!context.signal.aborted && !stop?.aborted) await submit().catch(() => {});
+    await drain();
+    await saveUnits().catch(() => {});
     throw error;
   }
-  await flush();
+  await drain();
+  // Units whose documents all committed keep their fingerprints, even when the run stops or fails later.
+  await saveUnits();
+  report();
+  context.signal.throwIfAborted();
+  if (failure) throw failure.error;
+  if (interrupted) {
+    stats.interrupted = true;
+    debug('%s: stopped, nothing swept: %o', sourceName, { ...stats, skipped: stats.skipped.length });
+    return stats;
+  }
 
   if (stats.documents === 0) {
     // A source that yields nothing is almost always misconfigured; never sweep it empty.
@@ -201,6 +278,7 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
   }
   // Only a complete enumeration proves that an unseen document is gone from the source.
   // An incomplete one still removes what the parser saw gone (a page answering 404 or 410).
+  // Documents that failed to embed were stamped with this run, so the sweep keeps them.
   if (stats.incomplete.length === 0 || goneKeys.size > 0) {
     const swept = await store.sweep(sourceName, runId, stats.incomplete.length === 0 ? undefined : [...goneKeys]);
     stats.documentsDeleted += swept.documents;
@@ -209,4 +287,8 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
   debug('%s: %o', sourceName, { ...stats, skipped: stats.skipped.length });
   report();
   return stats;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

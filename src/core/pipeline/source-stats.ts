@@ -26,6 +26,14 @@ export interface SourceStats {
   skipped: SkippedItem[];
   /** Why the parser's enumeration was incomplete (then nothing was swept); empty when complete. */
   incomplete: string[];
+  /** Documents that could not be embedded or stored this run (kept as they were, retried next run), with reasons. */
+  failed: SkippedItem[];
+  /** Embedding requests retried after a transient error (5xx, 429, reset, timeout). */
+  embedRetries: number;
+  /** Input units (files, topics) recognised unchanged before parsing, so not parsed at all. */
+  unitsUnchanged: number;
+  /** True when the run was stopped (Ctrl-C) before the parser finished: nothing was swept. */
+  interrupted: boolean;
 }
 
 /** Fresh zeroed counters. */
@@ -33,5 +41,6 @@ export function emptyStats(): SourceStats {
   return {
     documents: 0, documentsChanged: 0, documentsUnchanged: 0, documentsDeleted: 0,
     chunksNew: 0, chunksUnchanged: 0, chunksDeleted: 0, embedCalls: 0, textsEmbedded: 0, vectorsReused: 0, skipped: [], incomplete: [],
+    failed: [], embedRetries: 0, unitsUnchanged: 0, interrupted: false,
   };
 }

@@ -1,11 +1,12 @@
-import { fromSql, toSql } from 'pgvector';
+import { fromSql } from 'pgvector';
 import { maskSecrets } from '../config/mask.js';
 import { pgSafe, pgSafeJson } from '../text/pg-text.js';
 import { BbjError } from '../errors/bbj-error.js';
 import type { EmbeddedChunk } from '../contracts/chunk.js';
 import type { HttpValidators } from '../contracts/http.js';
 import { LATEST_VERSION, MIGRATIONS, POST_LOAD_INDEXES } from './migrations.js';
-import type { SqlClient, SqlExecutor } from './sql-client.js';
+import { insertChunkRows } from './chunk-rows.js';
+import type { SqlClient } from './sql-client.js';
 
 /** A document ready to be written with all its chunks. */
 export interface DocumentWrite {
@@ -55,14 +56,6 @@ export interface RunRecord {
   completedSources: string[];
 }
 
-const CHUNK_COLUMNS = [
-  'source_url', 'title', 'doc_type', 'content', 'content_hash', 'context_header', 'generations', 'deprecated', 'source_type',
-  'display_url', 'embedding', 'metadata', 'source_name', 'doc_key', 'chunk_index', 'token_count', 'embedding_model',
-];
-const CHUNK_CASTS: Record<string, string> = { generations: '::text[]', embedding: '::vector', metadata: '::jsonb' };
-// Keeps each INSERT well under PostgreSQL's 65,535 parameter limit.
-const ROWS_PER_INSERT = 200;
-
 /**
  * The storage contract over one SQL dialect: schema migrations, the documents manifest,
  * chunks written per document in one transaction, the sweep of documents gone from a
@@ -99,7 +92,9 @@ export class ChunkStore {
     await this.assertForeignChunksAbsent(current);
     const stored = await this.embeddingDimension();
     if (stored !== undefined && stored !== dimension) throw dimensionError(this.sql.description, stored, dimension);
-    for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
+    // Every migration not yet recorded, in order: numbers are claimed by parallel work and may land out of order.
+    const applied = new Set((await this.sql.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+    for (const migration of [...MIGRATIONS].sort((a, b) => a.version - b.version).filter((m) => !applied.has(m.version))) {
       await this.sql.transaction(async (tx) => {
         for (const statement of migration.statements(dimension)) await tx.query(statement);
         await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
@@ -137,6 +132,53 @@ export class ChunkStore {
     return Number(rows[0]?.n ?? 0);
   }
 
+  /**
+   * Stamps documents that failed this run (their embedding failed) so the sweep keeps whatever
+   * they had stored; their manifest fingerprint stays the old one, so the next run redoes them.
+   */
+  async touchFailed(source: string, keys: string[], runId: number): Promise<void> {
+    if (keys.length === 0) return;
+    await this.sql.query(
+      'UPDATE documents SET last_run_id = $3, input_fingerprint = NULL WHERE source_name = $1 AND doc_key = ANY($2::text[])',
+      [source, keys, runId],
+    );
+  }
+
+  /**
+   * Input units of a source with the documents each produced and their common fingerprint. A unit
+   * whose rows disagree (or lack a fingerprint) is left out: it is parsed again.
+   */
+  async inputUnits(source: string): Promise<Map<string, { fingerprint: string; keys: string[] }>> {
+    const rows = await this.sql.query<{ input_unit: string; input_fingerprint: string | null; doc_key: string }>(
+      'SELECT input_unit, input_fingerprint, doc_key FROM documents WHERE source_name = $1 AND input_unit IS NOT NULL',
+      [source],
+    );
+    const units = new Map<string, { fingerprint: string; keys: string[] }>();
+    const broken = new Set<string>();
+    for (const r of rows) {
+      const unit = units.get(r.input_unit);
+      if (r.input_fingerprint === null || (unit && unit.fingerprint !== r.input_fingerprint)) broken.add(r.input_unit);
+      else if (unit) unit.keys.push(r.doc_key);
+      else units.set(r.input_unit, { fingerprint: r.input_fingerprint, keys: [r.doc_key] });
+    }
+    for (const unit of broken) units.delete(unit);
+    return units;
+  }
+
+  /** Records, for documents already committed, the input unit they came from and its fingerprint. */
+  async setInputFingerprints(source: string, updates: Array<{ unit: string; fingerprint: string; keys: string[] }>): Promise<void> {
+    const keys = updates.flatMap((u) => u.keys);
+    if (keys.length === 0) return;
+    const units = updates.flatMap((u) => u.keys.map(() => u.unit));
+    const prints = updates.flatMap((u) => u.keys.map(() => u.fingerprint));
+    await this.sql.query(
+      `UPDATE documents d SET input_unit = u.unit, input_fingerprint = u.fp
+       FROM unnest($2::text[], $3::text[], $4::text[]) AS u(doc_key, unit, fp)
+       WHERE d.source_name = $1 AND d.doc_key = u.doc_key`,
+      [source, keys, units, prints],
+    );
+  }
+
   /** Existing vectors by content hash for a model, so unchanged text is never embedded again. */
   async findVectors(hashes: string[], embeddingModel: string): Promise<Map<string, number[]>> {
     if (hashes.length === 0) return new Map();
@@ -148,33 +190,50 @@ export class ChunkStore {
     return new Map(rows.map((r) => [r.content_hash, fromSql(r.embedding) as number[]]));
   }
 
-  /** Replaces each document's chunks and manifest row, all in one transaction. */
+  /**
+   * Replaces each document's chunks and manifest row, all in one transaction, with a constant
+   * number of statements per call: one DELETE, one manifest upsert, then the chunk rows in bulk
+   * (COPY on PostgreSQL, unnest INSERTs on PGlite).
+   */
   async writeDocuments(source: string, runId: number, docs: DocumentWrite[]): Promise<WriteResult> {
     const result: WriteResult = { chunksNew: 0, chunksKept: 0, chunksDeleted: 0 };
     if (docs.length === 0) return result;
     await this.sql.transaction(async (tx) => {
+      const keys = docs.map((d) => d.key);
+      const old = await tx.query<{ doc_key: string; content_hash: string }>(
+        'DELETE FROM chunks WHERE source_name = $1 AND doc_key = ANY($2::text[]) RETURNING doc_key, content_hash',
+        [source, keys],
+      );
+      const oldByDoc = new Map<string, Set<string>>();
+      for (const r of old) {
+        let set = oldByDoc.get(r.doc_key);
+        if (!set) oldByDoc.set(r.doc_key, (set = new Set()));
+        set.add(r.content_hash);
+      }
       for (const doc of docs) {
-        const old = await tx.query<{ content_hash: string }>('DELETE FROM chunks WHERE source_name = $1 AND doc_key = $2 RETURNING content_hash', [source, doc.key]);
-        const oldHashes = new Set(old.map((r) => r.content_hash));
+        const oldHashes = oldByDoc.get(doc.key) ?? new Set<string>();
         const newHashes = new Set(doc.chunks.map((c) => c.contentHash));
         for (const chunk of doc.chunks) {
           if (oldHashes.has(chunk.contentHash)) result.chunksKept++;
           else result.chunksNew++;
         }
-        result.chunksDeleted += [...oldHashes].filter((h) => !newHashes.has(h)).length;
-        await tx.query(
-          `INSERT INTO documents (source_name, doc_key, source_url, fingerprint, chunk_count, last_run_id, http_etag, http_last_modified, parser_state, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, now())
-           ON CONFLICT (source_name, doc_key) DO UPDATE SET source_url = EXCLUDED.source_url, fingerprint = EXCLUDED.fingerprint,
-             chunk_count = EXCLUDED.chunk_count, last_run_id = EXCLUDED.last_run_id, http_etag = EXCLUDED.http_etag,
-             http_last_modified = EXCLUDED.http_last_modified, parser_state = EXCLUDED.parser_state, updated_at = now()`,
-          [
-            source, doc.key, doc.sourceUrl, doc.fingerprint, doc.chunks.length, runId, doc.httpValidators?.etag ?? null,
-            doc.httpValidators?.lastModified ?? null, doc.parserState === undefined ? null : JSON.stringify(doc.parserState),
-          ],
-        );
-        for (let i = 0; i < doc.chunks.length; i += ROWS_PER_INSERT) await insertChunks(tx, doc.chunks.slice(i, i + ROWS_PER_INSERT));
+        for (const h of oldHashes) if (!newHashes.has(h)) result.chunksDeleted++;
       }
+      await tx.query(
+        `INSERT INTO documents (source_name, doc_key, source_url, fingerprint, chunk_count, last_run_id, http_etag, http_last_modified, parser_state, updated_at)
+         SELECT $1, u.doc_key, u.source_url, u.fingerprint, u.chunk_count, $2, u.etag, u.last_modified, u.parser_state::jsonb, now()
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[])
+           AS u(doc_key, source_url, fingerprint, chunk_count, etag, last_modified, parser_state)
+         ON CONFLICT (source_name, doc_key) DO UPDATE SET source_url = EXCLUDED.source_url, fingerprint = EXCLUDED.fingerprint,
+           chunk_count = EXCLUDED.chunk_count, last_run_id = EXCLUDED.last_run_id, http_etag = EXCLUDED.http_etag,
+           http_last_modified = EXCLUDED.http_last_modified, parser_state = EXCLUDED.parser_state, updated_at = now()`,
+        [
+          source, runId, keys, docs.map((d) => d.sourceUrl), docs.map((d) => d.fingerprint), docs.map((d) => d.chunks.length),
+          docs.map((d) => d.httpValidators?.etag ?? null), docs.map((d) => d.httpValidators?.lastModified ?? null),
+          docs.map((d) => (d.parserState === undefined ? null : JSON.stringify(d.parserState))),
+        ],
+      );
+      await insertChunkRows(tx, docs.flatMap((d) => d.chunks));
     });
     return result;
   }
@@ -294,21 +353,4 @@ function dimensionError(where: string, stored: number, wanted: number): BbjError
     'STORE_DIMENSION',
     `Set [embedder] dimensions = ${stored} with a model of that size, or use a new database (another DATABASE_URL or [database] path) for the new model.`,
   );
-}
-
-async function insertChunks(tx: SqlExecutor, chunks: EmbeddedChunk[]): Promise<void> {
-  if (chunks.length === 0) return;
-  const params: unknown[] = [];
-  const rows = chunks.map((c) => {
-    const values = [
-      c.sourceUrl, c.title, c.docType, c.content, c.contentHash, c.contextHeader, c.generations, c.deprecated, c.sourceType,
-      c.displayUrl, toSql(c.embedding), JSON.stringify(c.metadata), c.sourceName, c.docKey, c.ordinal, c.tokenCount, c.embeddingModel,
-    ];
-    const placeholders = values.map((v, i) => {
-      params.push(v);
-      return `$${params.length}${CHUNK_CASTS[CHUNK_COLUMNS[i]!] ?? ''}`;
-    });
-    return `(${placeholders.join(', ')})`;
-  });
-  await tx.query(`INSERT INTO chunks (${CHUNK_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`, params);
 }

@@ -101,6 +101,17 @@ export const MIGRATIONS: Migration[] = [
       `ALTER TABLE runs ADD COLUMN IF NOT EXISTS error text`,
     ],
   },
+  {
+    version: 4,
+    name: 'input fingerprints: unchanged files and topics are not parsed again',
+    statements: () => [
+      // The input unit (file, topic) a document came from and the cheap fingerprint of that unit's
+      // files; set only once every document of the unit is committed, so a partial unit is re-parsed.
+      `ALTER TABLE documents ADD COLUMN IF NOT EXISTS input_unit text`,
+      `ALTER TABLE documents ADD COLUMN IF NOT EXISTS input_fingerprint text`,
+      `CREATE INDEX IF NOT EXISTS documents_input_unit_idx ON documents (source_name, input_unit)`,
+    ],
+  },
 ];
 
 /** Indexes built after a bulk load: inserting row by row into HNSW is ~35x slower than building it once. */
@@ -110,4 +121,4 @@ export const POST_LOAD_INDEXES = [
 ];
 
 /** Latest schema version this code knows. */
-export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

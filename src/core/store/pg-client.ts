@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { maskUrl } from '../config/mask.js';
 import { isConnectionError, retryConnection } from './connection-retry.js';
 import { acquireAdvisoryLock, applicationName, endOrphanBackends } from './pg-advisory-lock.js';
@@ -44,7 +47,10 @@ export class PgSqlClient implements SqlClient {
       let broken = false;
       try {
         await client.query('BEGIN');
-        const tx: SqlExecutor = { query: async <R extends Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[] };
+        const tx: SqlExecutor = {
+          query: async <R extends Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
+          copyFrom: async (sql: string, data: string) => pipeline(Readable.from([data]), client.query(copyFrom(sql))),
+        };
         const result = await fn(tx);
         await client.query('COMMIT');
         return result;

@@ -64,6 +64,7 @@ async function* parseSources(ctx: ParserContext<BbjSourceOptions>): AsyncGenerat
         ctx.skip(entry.absPath, 'excluded directory (options.exclude)');
         continue;
       }
+      if (await ctx.inputUnchanged?.(`${rootLabel}/${entry.relPath}`, [entry.absPath])) continue;
       const doc = await readProgram(ctx, guard, entry, rootLabel);
       ctx.progress({ done: ++done, message: entry.relPath });
       if (doc) yield doc;

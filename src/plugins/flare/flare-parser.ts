@@ -19,6 +19,7 @@ import { expandVariableRefs, loadVariables } from './variables.js';
 import { parseFlareXml } from './xml-dom.js';
 import { detectFlareProjects } from './detect.js';
 import { findTarget } from './target.js';
+import { sharedInputFiles } from './input-files.js';
 
 const debug = createDebug('bbj:flare');
 
@@ -100,6 +101,7 @@ async function* parseProject(project: FlareProject, ctx: ParserContext<FlareOpti
   const list = await listTopics(files, project.contentDir, { extensions: options.extensions, excludeDirs: options.exclude_dirs }, toc, snippets);
   debug('%s: %d topics, %d TOC placements from %o, %d left in resource folders, %d used as snippets', project.root, list.topics.length, toc.placements.size, toc.stats.files, list.excludedByDir, list.usedAsSnippet);
   const total = list.topics.length;
+  const shared = await sharedInputFiles(project, files);
   let done = 0;
   let excludedTopics = 0;
   // Through the guard: inside the data directory (links included) and within max_file_bytes.
@@ -114,6 +116,7 @@ async function* parseProject(project: FlareProject, ctx: ParserContext<FlareOpti
     next = i + 1 < total ? read(list.topics[i + 1]) : undefined;
     const file = path.join(project.contentDir, rel);
     ctx.progress({ done: done++, total });
+    if (await ctx.inputUnchanged?.(rel, [file, ...shared])) continue;
     if (bytes instanceof Error || bytes === undefined) {
       ctx.skip(file, bytes?.message ?? 'cannot read: unknown error');
       continue;

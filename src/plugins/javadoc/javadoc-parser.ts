@@ -49,6 +49,8 @@ async function* parseJavadoc(ctx: ParserContext<JavadocOptions>): AsyncGenerator
   for (const file of files) {
     if (ctx.signal.aborted) return;
     ctx.progress({ done: done++, total: files.length, message: path.basename(file) });
+    // A class's id depends on the packages read before it (a reused name is qualified): all files are inputs.
+    if (await ctx.inputUnchanged?.(file, files)) continue;
     let pkg;
     const read = await guard.readText(file);
     if (!read.ok) {

@@ -15,6 +15,7 @@ import type { SiteKind } from './site.js';
 import { detectSite } from './site.js';
 import { DocsifySidebar } from './docsify.js';
 import { detectMarkdownSites } from './detect.js';
+import { pageInputFiles } from './input-files.js';
 
 const debug = createDebug('bbj:mdx');
 
@@ -92,6 +93,10 @@ async function* parseMdxSource(ctx: ParserContext<MdxOptions>): AsyncGenerator<D
     const { root, files } = rootFiles;
     for (const file of files) {
       if (ctx.signal.aborted) return;
+      if (await ctx.inputUnchanged?.(rootFiles.keyPrefix + file.relative, pageInputFiles(root, file.absolute))) {
+        ctx.progress({ done: ++done, total });
+        continue;
+      }
       const doc = await readOne(ctx, guard, file, rootFiles).catch((error: unknown) => {
         ctx.skip(file.absolute, `cannot convert (${reasonOf(error)})`);
         return undefined;

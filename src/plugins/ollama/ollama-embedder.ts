@@ -1,9 +1,9 @@
 import createDebug from 'debug';
 import { Ollama } from 'ollama';
-import type { Embedder, EmbedderContext } from '../../core/contracts/embedder.js';
+import type { EmbedCallOptions, Embedder, EmbedderContext } from '../../core/contracts/embedder.js';
 import type { ValidationIssue } from '../../core/contracts/parser.js';
-import { withRetry } from '../../core/net/retry.js';
-import { classifyOllamaError, describeOllamaError, isModelMissing } from './ollama-errors.js';
+import { parseRetryAfter, withRetry } from '../../core/net/retry.js';
+import { classifyOllamaError, describeOllamaError, isModelMissing, TransientHttpError } from './ollama-errors.js';
 import { resolveOllamaHost } from './ollama-host.js';
 import type { OllamaOptions } from './ollama-options.js';
 
@@ -26,12 +26,18 @@ export function createOllamaEmbedder(ctx: EmbedderContext<OllamaOptions>): Embed
       fetch: async (input, init) => {
         const signals = [signal, AbortSignal.timeout(settings.timeoutMs)];
         if (init?.signal) signals.push(init.signal);
-        return jsonErrors(await globalThis.fetch(input, { ...init, signal: AbortSignal.any(signals) }));
+        const response = await globalThis.fetch(input, { ...init, signal: AbortSignal.any(signals) });
+        // The client's own error hides the headers; 429 and 5xx are thrown here with Retry-After kept.
+        if (response.status === 429 || response.status >= 500) {
+          const text = errorText((await response.text().catch(() => '')).trim());
+          throw new TransientHttpError(response.status, text.slice(0, 300) || `${response.statusText}`, parseRetryAfter(response.headers.get('retry-after')));
+        }
+        return jsonErrors(response);
       },
     });
 
   /** Runs one client call with the retry policy and turns the final error into a clear one. */
-  async function call<T>(what: string, signal: AbortSignal, fn: (client: Ollama) => Promise<T>): Promise<T> {
+  async function call<T>(what: string, signal: AbortSignal, fn: (client: Ollama) => Promise<T>, hooks?: EmbedCallOptions): Promise<T> {
     let attempts = 0;
     try {
       return await withRetry(
@@ -41,6 +47,7 @@ export function createOllamaEmbedder(ctx: EmbedderContext<OllamaOptions>): Embed
         },
         {
           attempts: settings.maxAttempts,
+          budgetMs: settings.retryBudgetMs,
           baseDelayMs: options.retry_base_ms,
           maxDelayMs: options.retry_max_ms,
           classify: classifyOllamaError,
@@ -49,6 +56,7 @@ export function createOllamaEmbedder(ctx: EmbedderContext<OllamaOptions>): Embed
             const reason = error instanceof Error ? error.message : String(error);
             debug('%s attempt %d failed (%s); retrying in %d ms', what, attempt, reason, Math.round(delayMs));
             log.debug(`ollama ${what}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`);
+            hooks?.onRetry?.(error, attempt, delayMs);
           },
         },
       );
@@ -114,10 +122,13 @@ export function createOllamaEmbedder(ctx: EmbedderContext<OllamaOptions>): Embed
       return vector.length;
     },
 
-    async embed(texts: string[], signal: AbortSignal): Promise<number[][]> {
+    async embed(texts: string[], signal: AbortSignal, hooks?: EmbedCallOptions): Promise<number[][]> {
       if (texts.length === 0) return [];
-      const response = await call('embed', signal, (client) =>
-        client.embed({ model, input: texts, keep_alive: options.keep_alive, truncate: options.truncate }),
+      const response = await call(
+        'embed',
+        signal,
+        (client) => client.embed({ model, input: texts, keep_alive: options.keep_alive, truncate: options.truncate }),
+        hooks,
       );
       return checkVectors(response.embeddings, texts.length);
     },
@@ -132,6 +143,16 @@ export function dimensionFromModelInfo(info: unknown): number | undefined {
   const exact = typeof arch === 'string' ? entries[`${arch}.embedding_length`] : undefined;
   const value = exact ?? Object.entries(entries).find(([key]) => key.endsWith('.embedding_length'))?.[1];
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/** The `error` of a JSON error body, else the body itself. */
+function errorText(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { error?: unknown };
+    return typeof parsed?.error === 'string' ? parsed.error : body;
+  } catch {
+    return body;
+  }
 }
 
 /**

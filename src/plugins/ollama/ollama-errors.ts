@@ -7,6 +7,19 @@ interface ResponseErrorLike {
   message: string;
 }
 
+/** A 429 or 5xx answer, raised by our fetch wrapper so `Retry-After` survives (the client drops headers). */
+export class TransientHttpError extends Error {
+  override readonly name = 'TransientHttpError';
+  constructor(
+    readonly status: number,
+    detail: string,
+    /** `Retry-After` in milliseconds, when the server sent one. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(detail);
+  }
+}
+
 /** True for an HTTP error answer from the `ollama` client. */
 export function isResponseError(error: unknown): error is ResponseErrorLike {
   return error instanceof Error && error.name === 'ResponseError' && typeof (error as { status_code?: unknown }).status_code === 'number';
@@ -35,8 +48,9 @@ export function isModelMissing(error: unknown): boolean {
   return isResponseError(error) && error.status_code === 404 && /not found/i.test(error.message);
 }
 
-/** Retry policy: network errors, timeouts and 5xx are transient; 4xx and aborts are not. */
+/** Retry policy: network errors, timeouts, 429 and 5xx are transient; other 4xx and aborts are not. */
 export function classifyOllamaError(error: unknown): RetryDecision {
+  if (error instanceof TransientHttpError) return { retry: true, afterMs: error.retryAfterMs };
   if (isTimeout(error) || networkErrorCode(error) !== undefined) return { retry: true };
   if (isResponseError(error) && error.status_code >= 500) return { retry: true };
   return { retry: false };
@@ -53,6 +67,8 @@ export function describeOllamaError(error: unknown, host: string, model: string,
     message = `ollama at ${host} did not answer within ${timeoutMs} ms${tries}: the model may still be loading; raise [embedder] timeout_ms or check the server`;
   } else if (code !== undefined) {
     message = `cannot reach ollama at ${host} (${code})${tries}: is \`ollama serve\` running? set OLLAMA_HOST or [embedder] host to where it listens`;
+  } else if (error instanceof TransientHttpError) {
+    message = `ollama at ${host} answered HTTP ${error.status}${tries}: ${error.message}`;
   } else if (isResponseError(error)) {
     message = `ollama at ${host} answered HTTP ${error.status_code}${tries}: ${error.message}`;
   } else {

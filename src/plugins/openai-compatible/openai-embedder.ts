@@ -1,5 +1,5 @@
 import createDebug from 'debug';
-import type { Embedder, EmbedderContext } from '../../core/contracts/embedder.js';
+import type { EmbedCallOptions, Embedder, EmbedderContext } from '../../core/contracts/embedder.js';
 import type { ValidationIssue } from '../../core/contracts/parser.js';
 import { withRetry } from '../../core/net/retry.js';
 import { classifyOpenAIError, describeOpenAIError, httpErrorFrom, OpenAIHttpError } from './openai-errors.js';
@@ -21,7 +21,7 @@ export function createOpenAIEmbedder(ctx: EmbedderContext<OpenAIOptions>): Embed
   const noHost = 'openai-compatible embedder: no server URL; set [embedder] host or [embedder.options] base_url (for example http://127.0.0.1:8000/v1)';
 
   /** One request with timeout and retries; the final error is rewritten into a clear one. */
-  async function request(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+  async function request(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal, hooks?: EmbedCallOptions): Promise<unknown> {
     if (!root) throw new Error(noHost);
     const url = `${root}${path}`;
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -43,6 +43,7 @@ export function createOpenAIEmbedder(ctx: EmbedderContext<OpenAIOptions>): Embed
         },
         {
           attempts: settings.maxAttempts,
+          budgetMs: settings.retryBudgetMs,
           baseDelayMs: options.retry_base_ms,
           maxDelayMs: options.retry_max_ms,
           classify: classifyOpenAIError,
@@ -51,6 +52,7 @@ export function createOpenAIEmbedder(ctx: EmbedderContext<OpenAIOptions>): Embed
             const reason = error instanceof Error ? error.message : String(error);
             debug('%s %s attempt %d failed (%s); retrying in %d ms', method, url, attempt, reason, Math.round(delayMs));
             log.debug(`${url}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`);
+            hooks?.onRetry?.(error, attempt, delayMs);
           },
         },
       );
@@ -63,10 +65,10 @@ export function createOpenAIEmbedder(ctx: EmbedderContext<OpenAIOptions>): Embed
     }
   }
 
-  async function embedChecked(texts: string[], signal: AbortSignal, checkDimension: boolean): Promise<number[][]> {
+  async function embedChecked(texts: string[], signal: AbortSignal, checkDimension: boolean, hooks?: EmbedCallOptions): Promise<number[][]> {
     const body: Record<string, unknown> = { model, input: texts };
     if (options.send_dimensions) body.dimensions = settings.dimensions;
-    const response = await request('POST', '/embeddings', body, signal);
+    const response = await request('POST', '/embeddings', body, signal, hooks);
     const vectors = vectorsFromResponse(response, texts.length, `${root}/embeddings`);
     const dimension = vectors[0]?.length ?? 0;
     if (checkDimension && settings.dimensions > 0 && dimension !== settings.dimensions) {
@@ -107,9 +109,9 @@ export function createOpenAIEmbedder(ctx: EmbedderContext<OpenAIOptions>): Embed
       return vector.length;
     },
 
-    async embed(texts: string[], signal: AbortSignal): Promise<number[][]> {
+    async embed(texts: string[], signal: AbortSignal, hooks?: EmbedCallOptions): Promise<number[][]> {
       if (texts.length === 0) return [];
-      return embedChecked(texts, signal, true);
+      return embedChecked(texts, signal, true, hooks);
     },
   };
 }

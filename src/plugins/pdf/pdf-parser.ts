@@ -50,7 +50,7 @@ async function* parse(ctx: ParserContext<PdfOptions>): AsyncGenerator<DocumentIn
         ctx.skip(file.path, `larger than max_file_mb (${(file.size / 1048576).toFixed(1)} MB)`);
         continue;
       }
-      yield* parseFile(ctx, file.path);
+      if (!(await ctx.inputUnchanged?.(file.path, [file.path]))) yield* parseFile(ctx, file.path);
       done++;
     }
   }

@@ -1,0 +1,48 @@
+// Store write speed with an instant embedder: 1024-d chunks written through ChunkStore.writeDocuments
+// in groups as the pipeline does (COPY on PostgreSQL, unnest INSERTs on PGlite). Prints chunks/s.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EmbeddedChunk } from '../src/core/contracts/chunk.js';
+import { ChunkStore, type DocumentWrite } from '../src/core/store/chunk-store.js';
+import { openSqlClient, type StoreLocation } from '../src/core/store/open-store.js';
+import { createTestDatabase } from '../test/helpers/test-databases.js';
+
+const DIM = 1024;
+
+function documents(count: number, chunksPerDoc: number): DocumentWrite[] {
+  return Array.from({ length: count }, (_, d) => {
+    const key = `doc-${d}.md`;
+    const chunks: EmbeddedChunk[] = Array.from({ length: chunksPerDoc }, (_, i) => {
+      const content = `Page ${d}, part ${i}: the grid widget renders rows with callbacks, styles and keyboard navigation. `.repeat(12);
+      return {
+        sourceName: 'bench', docKey: key, ordinal: i, sourceUrl: `bench://${key}`, title: `Page ${d}`, docType: 'tutorial',
+        content, contentHash: createHash('sha256').update(content).digest('hex'), contextHeader: `Guide > Page ${d}`, generations: ['bbj'],
+        deprecated: false, sourceType: 'Bench', displayUrl: '', tokenCount: 300, metadata: { part: i },
+        embedding: Array.from({ length: DIM }, (_, k) => Math.sin(d * 31 + i * 7 + k)), embeddingModel: 'bench:instant',
+      };
+    });
+    return { key, sourceUrl: `bench://${key}`, fingerprint: createHash('sha256').update(key).digest('hex'), chunks };
+  });
+}
+
+/** Writes `total` chunks in groups of 16 documents x 4 chunks and returns chunks/s. */
+export async function benchStoreWrites(total = 4000): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bbj-bench-store-'));
+  const location: StoreLocation = process.env.TEST_DATABASE_URL ? { url: await createTestDatabase() } : { pglitePath: path.join(dir, 'db') };
+  const sql = await openSqlClient(location);
+  try {
+    const store = new ChunkStore(sql);
+    await store.migrate(DIM, 'bench:instant');
+    const run = await store.createRun(['bench']);
+    const docs = documents(total / 4, 4);
+    const started = performance.now();
+    for (let i = 0; i < docs.length; i += 16) await store.writeDocuments('bench', run, docs.slice(i, i + 16));
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`store writes (${sql.kind}, ${DIM}-d, instant embedder): ${total} chunks in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(0)} chunks/s`);
+  } finally {
+    await sql.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
