@@ -47,6 +47,13 @@ export function formatSummary(summary: RunSummary): string {
     out.push(`${s.name}: enumeration incomplete, so documents not seen were kept (only pages answering 404/410 were removed):`);
     for (const reason of s.stats.incomplete) out.push(`  - ${reason}`);
   }
+  for (const s of summary.sources.filter((x) => x.stats.failed?.length)) {
+    out.push(`${s.name}: ${s.stats.failed.length} document(s) not stored this run (kept as they were; the next run retries them):`);
+    for (const item of s.stats.failed.slice(0, SKIPPED_SHOWN)) out.push(`  - ${item.item}: ${item.reason}`);
+    if (s.stats.failed.length > SKIPPED_SHOWN) out.push(`  ... and ${s.stats.failed.length - SKIPPED_SHOWN} more (see --json)`);
+  }
+  const retries = summary.sources.reduce((n, s) => n + (s.stats.embedRetries ?? 0), 0);
+  if (retries) out.push(`Embedding requests retried after transient errors: ${retries}.`);
   const failed = summary.sources.filter((s) => s.status === 'failed').length;
   const stopped = summary.sources.filter((s) => s.status === 'interrupted').length;
   out.push(

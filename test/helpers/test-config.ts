@@ -13,7 +13,10 @@ export interface TestSource {
 }
 
 /** Writes a `sources.toml` for a test and returns its path. */
-export function writeTestConfig(dir: string, config: { database: string; ollamaUrl: string; sources: TestSource[]; dataDir?: string; model?: string; dimensions?: number; batchSize?: number; sourceConcurrency?: number }): string {
+export function writeTestConfig(
+  dir: string,
+  config: { database: string; ollamaUrl: string; sources: TestSource[]; dataDir?: string; model?: string; dimensions?: number; batchSize?: number; maxAttempts?: number; retryBudgetS?: number; sourceConcurrency?: number },
+): string {
   const lines = [
     `data_dir = ${JSON.stringify(config.dataDir ?? dir)}`,
     '',
@@ -28,7 +31,8 @@ export function writeTestConfig(dir: string, config: { database: string; ollamaU
     'concurrency = 2',
     `host = ${JSON.stringify(config.ollamaUrl)}`,
     'timeout_ms = 5000',
-    'max_attempts = 2',
+    `max_attempts = ${config.maxAttempts ?? 2}`,
+    ...(config.retryBudgetS !== undefined ? [`retry_budget_s = ${config.retryBudgetS}`, '[embedder.options]', 'retry_base_ms = 100', 'retry_max_ms = 2000'] : []),
     '',
     // Sources one after another unless a test asks for more: tests that kill or inspect a run by its
     // progress lines expect the sources in file order (the parallel runs have their own tests).
