@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/core/config/config-loader.js';
 import { runCli } from '../helpers/cli.js';
 import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama-server.js';
+import { corporaDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { writeTestConfig } from '../helpers/test-config.js';
 import { queryStore, testBackends } from '../helpers/test-databases.js';
@@ -21,7 +22,7 @@ for (const backend of testBackends()) {
     test('the run completes with exactly the rows of a clean run, retries counted, nothing failed', async () => {
       const store = await backend.fresh();
       const sources = MDX_SOURCES.slice(0, 2);
-      const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources, batchSize: 4, maxAttempts: 1000, retryBudgetS: 120 });
+      const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources, batchSize: 4, maxAttempts: 1000, retryBudgetS: 120, dataDir: corporaDir });
       // A 3-second outage once the run is embedding.
       const outage = setInterval(() => {
         if (ollama.embedRequests > 5) {
