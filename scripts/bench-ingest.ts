@@ -24,7 +24,7 @@ interface Measured {
   texts: number;
   requests: number;
   busyMs: number;
-  summary: { sources: Array<{ name: string; status: string; error?: string; stats: Record<string, number> }>; durationMs: number };
+  summary: { sources: Array<{ name: string; status: string; error?: string; durationMs: number; stats: Record<string, number> }>; durationMs: number };
 }
 
 /** Every folder of the corpora holding Markdown/MDX (the mdx-* sites), with its file count. */
@@ -119,8 +119,11 @@ function line(label: string, m: Measured, files: number): string {
   const wall = m.wallS;
   const utilisation = m.busyMs / 1000 / wall / LATENCY.slots;
   const failed = m.summary.sources.filter((s) => s.status !== 'ok').map((s) => `${s.name}: ${s.error}`);
+  // Time inside the sources (parse to store), without process start, validation and index builds.
+  const inSources = m.summary.sources.reduce((n, s) => n + s.durationMs, 0) / 1000;
   return (
-    `  ${label.padEnd(16)} wall ${wall.toFixed(1).padStart(6)} s (${((wall / files) * 1000).toFixed(2)} s/1,000 files)  texts embedded ${String(m.texts).padStart(6)} ` +
+    `  ${label.padEnd(16)} wall ${wall.toFixed(1).padStart(6)} s (${((wall / files) * 1000).toFixed(2)} s/1,000 files; in sources ${inSources.toFixed(1)} s = ` +
+    `${((inSources / files) * 1000).toFixed(2)} s/1,000 files)  texts embedded ${String(m.texts).padStart(6)} ` +
     `(${m.requests} requests)  utilisation ${utilisation.toFixed(2)}  peak RSS ${m.peakRssMiB.toFixed(0)} MiB  ${(chunks / wall).toFixed(0)} chunks/s` +
     (failed.length ? `  FAILED ${failed.join('; ')}` : '')
   );
