@@ -1,9 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fromSql } from 'pgvector';
+import { evaluate, matchesExpectation, parseQuestionSet } from '../../../src/core/eval/index.js';
 import { SEARCH_MODES, Searcher, type SearchHit, type SearchMode } from '../../../src/core/search/index.js';
 import { openSqlClient } from '../../../src/core/store/open-store.js';
 import type { SqlClient } from '../../../src/core/store/sql-client.js';
+import { repoRoot } from '../../helpers/paths.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { testBackends } from '../../helpers/test-databases.js';
 import { hashQueryEmbedder, ingest, writeRetrievalConfig } from './search-fixture.js';
@@ -138,6 +142,25 @@ for (const backend of testBackends()) {
       const keywordOnly = await Searcher.open(sql, undefined);
       assert.ok((await keywordOnly.search('BBjGridExWidget', 'keyword', 3)).length > 0, 'keyword search needs no embedder');
       assert.throws(() => keywordOnly.assertKnownSources(['nope']), /No source named "nope"/);
+    });
+
+    test('eval on the shipped DWC question set: every expected page exists, metrics per mode, misses listed', async () => {
+      const file = 'examples/eval/mdx-dwc-course.jsonl';
+      const questions = parseQuestionSet(readFileSync(path.join(repoRoot, file), 'utf8'), file);
+      const pages = await sql.query<{ doc_key: string; source_url: string; display_url: string }>(`SELECT DISTINCT doc_key, source_url, display_url FROM chunks WHERE source_name = 'mdx-dwc'`);
+      for (const q of questions) for (const e of q.expect) assert.ok(pages.some((p) => matchesExpectation(e, p)), `line ${q.line}: ${e} names a stored page`);
+      const modes = await evaluate(searcher, questions, [...SEARCH_MODES], { sources: ['mdx-dwc'] });
+      const by = Object.fromEntries(modes.map((m) => [m.mode, m]));
+      // The hash embedder shares words with these questions: dense finds every page in the top 10.
+      assert.equal(by.dense!.recallAt10, 1);
+      assert.ok(by.hybrid!.mrr >= 0.75, `hybrid MRR ${by.hybrid!.mrr}`);
+      // plainto_tsquery needs every word of a natural question in one chunk: keyword misses most.
+      assert.ok(by.keyword!.misses.length > questions.length / 2);
+      for (const m of modes) {
+        assert.ok(m.recallAt1 <= m.recallAt5 && m.recallAt5 <= m.recallAt10 && m.mrr <= 1);
+        assert.equal(m.questions.length, questions.length);
+        assert.deepEqual(m.misses, m.questions.filter((o) => o.firstRank === null));
+      }
     });
   });
 }
