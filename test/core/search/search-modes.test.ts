@@ -154,8 +154,6 @@ for (const backend of testBackends()) {
       // The hash embedder shares words with these questions: dense finds every page in the top 10.
       assert.equal(by.dense!.recallAt10, 1);
       assert.ok(by.hybrid!.mrr >= 0.75, `hybrid MRR ${by.hybrid!.mrr}`);
-      // plainto_tsquery needs every word of a natural question in one chunk: keyword misses most.
-      assert.ok(by.keyword!.misses.length > questions.length / 2);
       for (const m of modes) {
         assert.ok(m.recallAt1 <= m.recallAt5 && m.recallAt5 <= m.recallAt10 && m.mrr <= 1);
         assert.equal(m.questions.length, questions.length);
