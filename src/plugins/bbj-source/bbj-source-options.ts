@@ -8,16 +8,13 @@ export const DEFAULT_EXCLUDE = ['node_modules', '.git', 'build', 'dist'];
 /** The `options` table of a `bbj-source` source. */
 export const bbjSourceOptionsSchema = z
   .object({
-    /** File extensions to read (with or without the dot, any case). */
     extensions: z
       .array(z.string().trim().min(1))
       .min(1)
       .default(DEFAULT_EXTENSIONS)
-      .transform((list) => [...new Set(list.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase()))]),
-    /** Directory names (or relative paths below a configured path) that are not scanned. */
-    exclude: z.array(z.string().trim().min(1)).default(DEFAULT_EXCLUDE),
-    /** Programs with at least this many lines are split into class, method and label sections. */
-    splitAboveLines: z.number().int().positive().default(60),
+      .transform((list) => [...new Set(list.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase()))]).describe('File extensions to read (with or without the dot, any case).'),
+    exclude: z.array(z.string().trim().min(1)).default(DEFAULT_EXCLUDE).describe('Directory names (or relative paths below a configured path) that are not scanned.'),
+    splitAboveLines: z.number().int().positive().default(60).describe('Programs with at least this many lines are split into class, method and label sections.'),
   })
   .strict();
 

@@ -3,12 +3,7 @@ import { z } from 'zod';
 /** The `options` table of a `javadoc` source. */
 export const javadocOptionsSchema = z
   .object({
-    /**
-     * Also read `*.json` in subdirectories. On by default: the BBj installation keeps them flat,
-     * but an exported or checked-out javadoc tree nests them, and a source that silently finds
-     * nothing is worse than one that looks one level deeper.
-     */
-    recursive: z.boolean().default(true),
+    recursive: z.boolean().default(true).describe('Also read `*.json` in subdirectories. On by default: the BBj installation keeps them flat, but an exported or checked-out javadoc tree nests them, and a source that silently finds nothing is worse than one that looks one level deeper.'),
   })
   .strict();
 

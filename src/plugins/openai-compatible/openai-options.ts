@@ -2,16 +2,11 @@ import { z } from 'zod';
 
 /** `[embedder.options]` for `provider = "openai-compatible"`. */
 export const openAIOptionsSchema = z.strictObject({
-  /** Server base URL when `[embedder] host` is not set (`https://api.openai.com`, `http://127.0.0.1:8000/v1`). */
-  base_url: z.url().optional(),
-  /** Name of the environment variable holding the API key (sent as a Bearer token when set). */
-  api_key_env: z.string().min(1).default('OPENAI_API_KEY'),
-  /** Send `dimensions` in each request (only for models that can shorten vectors, such as text-embedding-3-*). */
-  send_dimensions: z.boolean().default(false),
-  /** Delay before the first retry in milliseconds; doubles per attempt, with jitter. */
-  retry_base_ms: z.number().int().min(0).default(500),
-  /** Cap on any one retry delay in milliseconds, `Retry-After` included. */
-  retry_max_ms: z.number().int().min(0).default(60_000),
+  base_url: z.url().optional().describe('Server base URL when `[embedder] host` is not set (`https://api.openai.com`, `http://127.0.0.1:8000/v1`).'),
+  api_key_env: z.string().min(1).default('OPENAI_API_KEY').describe('Name of the environment variable holding the API key (sent as a Bearer token when set).'),
+  send_dimensions: z.boolean().default(false).describe('Send `dimensions` in each request (only for models that can shorten vectors, such as text-embedding-3-*).'),
+  retry_base_ms: z.number().int().min(0).default(500).describe('Delay before the first retry in milliseconds; doubles per attempt, with jitter.'),
+  retry_max_ms: z.number().int().min(0).default(60_000).describe('Cap on any one retry delay in milliseconds, `Retry-After` included.'),
 });
 
 /** Validated openai-compatible options. */

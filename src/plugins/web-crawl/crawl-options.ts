@@ -12,41 +12,25 @@ export const FLARE_WEBHELP_CHROME = [
 /** Options of `web-crawl`; defaults crawl the published BASIS help. */
 export const webCrawlOptionsSchema = z
   .object({
-    /** Where the crawl starts; its directory is the crawl's scope. */
-    base_url: z.url({ protocol: /^https?$/ }).default('https://documentation.basis.cloud/BASISHelp/WebHelp/'),
-    /** Most pages fetched in one run. */
-    max_pages: z.number().int().positive().default(20_000),
-    /** Most link hops from the base URL. */
-    max_depth: z.number().int().min(0).default(25),
-    /** Minimum milliseconds between the starts of two requests to the host. */
-    rate_limit_ms: z.number().int().min(0).default(500),
-    /** Requests in flight at once to the host (each start still waits for `rate_limit_ms`). */
-    max_in_flight: z.number().int().min(1).max(16).default(2),
-    /** Milliseconds one attempt at a page may take (connect, headers and body) before it counts as timed out. */
-    timeout_ms: z.number().int().min(100).max(600_000).default(30_000),
-    /** Attempts per page for timeouts, network errors, 429 and 5xx (backoff between them). */
-    max_attempts: z.number().int().min(1).max(10).default(4),
-    /** Read the Flare help-system file and its TOC when the start page declares one (pages in the TOC get its breadcrumb). */
-    help_system: z.boolean().default(true),
-    /** Read robots.txt `Sitemap:` lines and `sitemap.xml` / `Sitemap.xml` in the base directory. */
-    sitemaps: z.boolean().default(true),
-    /** Link path endings that are pages (directory links ending in `/` are always followed). */
-    page_extensions: z.array(z.string().trim().min(1)).default(['.htm', '.html']),
-    /** Query parameters that do not change the page (`*` suffix = prefix); the others stay in the canonical URL. */
-    ignore_query_params: z.array(z.string().trim().min(1)).default(['TocPath', 'Highlight', 'utm_*', 'fbclid', 'gclid', 'msclkid']),
-    /** Content root: the first matching selector wins. */
+    base_url: z.url({ protocol: /^https?$/ }).default('https://documentation.basis.cloud/BASISHelp/WebHelp/').describe('Where the crawl starts; its directory is the crawl\'s scope.'),
+    max_pages: z.number().int().positive().default(20_000).describe('Most pages fetched in one run.'),
+    max_depth: z.number().int().min(0).default(25).describe('Most link hops from the base URL.'),
+    rate_limit_ms: z.number().int().min(0).default(500).describe('Minimum milliseconds between the starts of two requests to the host.'),
+    max_in_flight: z.number().int().min(1).max(16).default(2).describe('Requests in flight at once to the host (each start still waits for `rate_limit_ms`).'),
+    timeout_ms: z.number().int().min(100).max(600_000).default(30_000).describe('Milliseconds one attempt at a page may take (connect, headers and body) before it counts as timed out.'),
+    max_attempts: z.number().int().min(1).max(10).default(4).describe('Attempts per page for timeouts, network errors, 429 and 5xx (backoff between them).'),
+    help_system: z.boolean().default(true).describe('Read the Flare help-system file and its TOC when the start page declares one (pages in the TOC get its breadcrumb).'),
+    sitemaps: z.boolean().default(true).describe('Read robots.txt `Sitemap:` lines and `sitemap.xml` / `Sitemap.xml` in the base directory.'),
+    page_extensions: z.array(z.string().trim().min(1)).default(['.htm', '.html']).describe('Link path endings that are pages (directory links ending in `/` are always followed).'),
+    ignore_query_params: z.array(z.string().trim().min(1)).default(['TocPath', 'Highlight', 'utm_*', 'fbclid', 'gclid', 'msclkid']).describe('Query parameters that do not change the page (`*` suffix = prefix); the others stay in the canonical URL.'),
     content_selectors: z
       .array(z.string().trim().min(1))
       .min(1)
-      .default(['[data-mc-content-body]', '.body-container', '.topic-content', '#mc-main-content', '#body', 'main', 'article', '[role="main"]']),
-    /** Page chrome removed before conversion. */
-    remove_selectors: z.array(z.string().trim().min(1)).default(FLARE_WEBHELP_CHROME),
-    /** Site names stripped from titles. */
-    site_names: z.array(z.string().trim().min(1)).default(['BASISHelp', 'BASIS Help', 'WebHelp']),
-    /** Obey robots.txt. */
-    respect_robots: z.boolean().default(true),
-    /** After a 304, fetch the page once more without validators to follow its links (else the crawl stops there). */
-    relink_unchanged: z.boolean().default(true),
+      .default(['[data-mc-content-body]', '.body-container', '.topic-content', '#mc-main-content', '#body', 'main', 'article', '[role="main"]']).describe('Content root: the first matching selector wins.'),
+    remove_selectors: z.array(z.string().trim().min(1)).default(FLARE_WEBHELP_CHROME).describe('Page chrome removed before conversion.'),
+    site_names: z.array(z.string().trim().min(1)).default(['BASISHelp', 'BASIS Help', 'WebHelp']).describe('Site names stripped from titles.'),
+    respect_robots: z.boolean().default(true).describe('Obey robots.txt.'),
+    relink_unchanged: z.boolean().default(true).describe('After a 304, fetch the page once more without validators to follow its links (else the crawl stops there).'),
   })
   .strict();
 

@@ -16,8 +16,7 @@ export const advantageOptionsSchema = z
       content: ['.entry-content', 'article .post-content', 'article', '[role="main"]', 'main'],
       remove: WORDPRESS_CHROME,
     }),
-    /** Text an article URL's path contains. */
-    article_path: z.string().trim().min(1).default('/advantage/'),
+    article_path: z.string().trim().min(1).default('/advantage/').describe('Text an article URL\'s path contains.'),
   })
   .strict();
 

@@ -25,11 +25,10 @@ export const kbOptionsSchema = z
       content: ['#eckb-article-content-body', '#eckb-article-body', '.eckb-article-content-body', 'article .entry-content', 'article', 'main'],
       remove: [...WORDPRESS_CHROME, ...ECKB_CHROME],
     }),
-    /** Regular expression (case-insensitive) an article URL's path matches. */
     article_pattern: z
       .string()
       .default('/knowledge-base/kb\\d+')
-      .refine((p) => isRegExp(p), 'article_pattern must be a valid regular expression'),
+      .refine((p) => isRegExp(p), 'article_pattern must be a valid regular expression').describe('Regular expression (case-insensitive) an article URL\'s path matches.'),
   })
   .strict();
 
