@@ -12,7 +12,7 @@ import type { SqlClient } from '../store/sql-client.js';
 import { waitForLock, type LockWait, type StoreLock } from '../store/store-lock.js';
 import { embeddingModelId } from './create-embedder.js';
 import { preflightChecks, runChecks } from './preflight-checks.js';
-import { sharedEmbedder } from './shared-embedder.js';
+import { createEmbedBudget, type EmbedBudget } from '../pipeline/embed-budget.js';
 import type { RunListener } from './run-events.js';
 import type { SourceOutcome } from './run-summary.js';
 import { baseContext, sourceHttp } from './source-context.js';
@@ -70,6 +70,8 @@ export interface OpenRun extends Checked {
   resumedFrom?: number;
   /** Sources that run already completed (skipped now). */
   completedBefore: ReadonlySet<string>;
+  /** The embedder's request slots, shared by every source of the run (never more than `embedder.concurrency` in flight). */
+  budget: EmbedBudget;
   /** Fires when the store lock is lost (another writer may be running): sources stop. */
   lockLost: AbortSignal;
   /** Records how the run ended, stops the heartbeat, releases the lock and the store. */
@@ -108,8 +110,9 @@ export async function openRun(ctx: RunContext, checked: Checked, sources: Source
     const held = lock;
     return {
       sql,
+      embedder,
       // One budget for every source: never more than `embedder.concurrency` requests in flight in total.
-      embedder: sharedEmbedder(embedder, config.embedder.concurrency),
+      budget: createEmbedBudget(config.embedder.concurrency),
       store, runId, resumedFrom, completedBefore, lockLost: held.lost,
       close: async (status, error) => {
         clearInterval(heartbeat);
@@ -174,6 +177,7 @@ export async function ingestSourcePhase(ctx: RunContext, run: OpenRun, source: S
       shapingKey,
       batchSize: config.embedder.batchSize,
       concurrency: config.embedder.concurrency,
+      budget: run.budget,
       clean: options.clean ?? false,
       runId,
       onProgress: (s, p) => {
