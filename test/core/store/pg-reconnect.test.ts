@@ -35,6 +35,31 @@ async function startProxy(target: URL): Promise<{ url: string; cut(): void; clos
 }
 
 describe('database faults (PostgreSQL)', { skip: url ? false : 'TEST_DATABASE_URL is not set: needs a real PostgreSQL' }, () => {
+  test('sessions ended by the server (57P01, as in a restart) are reconnected: statements and whole transactions succeed', async () => {
+    const dbUrl = await createTestDatabase();
+    const client = new PgSqlClient(dbUrl, { reconnectBudgetMs: 20_000 });
+    const admin = new PgSqlClient(dbUrl);
+    try {
+      await client.query('CREATE TABLE t (n int)');
+      const endSessions = async () => {
+        const ended = await admin.query<{ n: string }>(
+          `SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        );
+        assert.ok(Number(ended[0]!.n) >= 1, 'the client had a session to end');
+      };
+      await endSessions();
+      assert.deepEqual(await client.query('SELECT 2 AS x'), [{ x: 2 }]);
+      await endSessions();
+      await client.transaction(async (tx) => {
+        await tx.query('INSERT INTO t VALUES (1), (2)');
+      });
+      assert.deepEqual(await client.query('SELECT count(*)::int AS c FROM t'), [{ c: 2 }], 'the transaction ran once, whole');
+    } finally {
+      await client.close();
+      await admin.close();
+    }
+  });
+
   test('a database that does not come back within the budget fails with a message naming it, password masked', async () => {
     const dbUrl = new URL(await createTestDatabase());
     dbUrl.password = 'secret-pw';
