@@ -7,6 +7,10 @@ import { classifyOllamaError, describeOllamaError, isModelMissing, TransientHttp
 import { resolveOllamaHost } from './ollama-host.js';
 import type { OllamaOptions } from './ollama-options.js';
 
+/** Attempts and time a preflight call (validate, dimension probe) may take; ingestion uses the full retry budget. */
+const PREFLIGHT_ATTEMPTS = 2;
+const PREFLIGHT_BUDGET_MS = 5_000;
+
 const debug = createDebug('bbj:embed:ollama');
 
 /** Text embedded when the model metadata does not state the dimension. */
@@ -37,7 +41,7 @@ export function createOllamaEmbedder(ctx: EmbedderContext<OllamaOptions>): Embed
     });
 
   /** Runs one client call with the retry policy and turns the final error into a clear one. */
-  async function call<T>(what: string, signal: AbortSignal, fn: (client: Ollama) => Promise<T>, hooks?: EmbedCallOptions): Promise<T> {
+  async function call<T>(what: string, signal: AbortSignal, fn: (client: Ollama) => Promise<T>, hooks?: EmbedCallOptions, preflight = false): Promise<T> {
     let attempts = 0;
     try {
       return await withRetry(
@@ -46,8 +50,9 @@ export function createOllamaEmbedder(ctx: EmbedderContext<OllamaOptions>): Embed
           return fn(clientFor(signal));
         },
         {
-          attempts: settings.maxAttempts,
-          budgetMs: settings.retryBudgetMs,
+          // Preflight checks answer quickly: an Ollama that is down is reported, not waited for.
+          attempts: preflight ? Math.min(settings.maxAttempts, PREFLIGHT_ATTEMPTS) : settings.maxAttempts,
+          budgetMs: preflight ? Math.min(settings.retryBudgetMs ?? PREFLIGHT_BUDGET_MS, PREFLIGHT_BUDGET_MS) : settings.retryBudgetMs,
           baseDelayMs: options.retry_base_ms,
           maxDelayMs: options.retry_max_ms,
           classify: classifyOllamaError,
@@ -93,7 +98,7 @@ export function createOllamaEmbedder(ctx: EmbedderContext<OllamaOptions>): Embed
 
     async validate(signal: AbortSignal): Promise<ValidationIssue[]> {
       try {
-        await call('show', signal, (client) => client.show({ model }));
+        await call('show', signal, (client) => client.show({ model }), undefined, true);
         return [];
       } catch (error) {
         if (signal.aborted) throw error;
@@ -102,7 +107,7 @@ export function createOllamaEmbedder(ctx: EmbedderContext<OllamaOptions>): Embed
     },
 
     async probeDimension(signal: AbortSignal): Promise<number> {
-      const info = await call('show', signal, (client) => client.show({ model })).then(
+      const info = await call('show', signal, (client) => client.show({ model }), undefined, true).then(
         (shown) => shown.model_info as unknown,
         (error: unknown) => {
           // Only a missing model is final here; anything else (an old server without
@@ -114,7 +119,7 @@ export function createOllamaEmbedder(ctx: EmbedderContext<OllamaOptions>): Embed
       );
       const fromInfo = dimensionFromModelInfo(info);
       if (fromInfo !== undefined) return fromInfo;
-      const response = await call('embed', signal, (client) => client.embed({ model, input: [PROBE_TEXT] }));
+      const response = await call('embed', signal, (client) => client.embed({ model, input: [PROBE_TEXT] }), undefined, true);
       const vector = response.embeddings?.[0];
       if (!Array.isArray(vector) || vector.length === 0) {
         throw new Error(`ollama at ${host} returned no vector for a probe text (model "${model}")`);
