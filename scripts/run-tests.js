@@ -25,7 +25,8 @@ if (files.length === 0) {
 const tapFile = path.join(mkdtempSync(path.join(tmpdir(), 'bbj-tests-')), 'results.tap');
 const result = spawnSync(
   process.execPath,
-  ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+  // Most test files wait on child processes, servers and PGlite; three at a time keep two cores busy.
+  ['--test', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 3}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
   { stdio: 'inherit' },
 );
 const tap = readFileSync(tapFile, 'utf8');
