@@ -87,3 +87,9 @@ function callerFile(): string {
   const line = new Error().stack?.split('\n').find((l) => l.includes('.test.js')) ?? '';
   return /([\w.-]+\.test)\.js/.exec(line)?.[1] ?? 'this file';
 }
+
+/** Every stored chunk as `source|doc_key|ordinal|content_hash`, sorted: what "rows equal a clean run" compares. */
+export async function storedRows(location: StoreLocation): Promise<string[]> {
+  const rows = await queryStore<{ r: string }>(location, `SELECT source_name || '|' || doc_key || '|' || chunk_index || '|' || content_hash AS r FROM chunks`);
+  return rows.map((x) => x.r).sort();
+}

@@ -6,7 +6,7 @@ import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama-server.
 import { corporaDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { writeTestConfig } from '../helpers/test-config.js';
-import { queryStore, testBackends } from '../helpers/test-databases.js';
+import { queryStore, storedRows, testBackends } from '../helpers/test-databases.js';
 import { expectedRows } from './expected-rows.js';
 import { MDX_SOURCES } from './mdx-sources.js';
 
@@ -38,8 +38,7 @@ for (const backend of testBackends()) {
       const retries = stats.reduce((n: number, s: { embedRetries: number }) => n + s.embedRetries, 0);
       assert.ok(ollama.faultsInjected > 0 && retries >= ollama.faultsInjected, `retries ${retries} cover the ${ollama.faultsInjected} injected faults`);
 
-      const rows = await queryStore<{ r: string }>(store.location, `SELECT source_name || '|' || doc_key || '|' || chunk_index || '|' || content_hash AS r FROM chunks`);
-      const actual = rows.map((x) => x.r).sort();
+      const actual = await storedRows(store.location);
       assert.equal(new Set(actual).size, actual.length, 'no duplicate rows');
       assert.deepEqual(actual, await expectedRows(await loadConfig({ configPath, env: {} })));
       const broken = await queryStore<{ n: string }>(store.location, `SELECT count(*) AS n FROM chunks WHERE embedding IS NULL OR vector_dims(embedding) <> 16`);

@@ -6,7 +6,7 @@ import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama-server.
 import { corporaDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { writeTestConfig } from '../helpers/test-config.js';
-import { queryStore, testBackends } from '../helpers/test-databases.js';
+import { queryStore, storedRows, testBackends } from '../helpers/test-databases.js';
 import { expectedRows } from './expected-rows.js';
 import { MDX_SOURCES } from './mdx-sources.js';
 
@@ -59,8 +59,7 @@ for (const backend of testBackends()) {
         const resumed = await runCli(['ingest', 'all', '--config', configPath, '--resume', '--json']);
         assert.equal(resumed.code, 0, resumed.stderr + resumed.stdout);
         assert.equal(JSON.parse(resumed.stdout).status, 'completed');
-        const rows = await queryStore<{ r: string }>(store.location, `SELECT source_name || '|' || doc_key || '|' || chunk_index || '|' || content_hash AS r FROM chunks`);
-        const actual = rows.map((x) => x.r).sort();
+        const actual = await storedRows(store.location);
         assert.equal(new Set(actual).size, actual.length, 'no duplicate rows');
         assert.deepEqual(actual, await expectedRows(await loadConfig({ configPath, env: {} })));
       });

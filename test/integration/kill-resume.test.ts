@@ -6,7 +6,7 @@ import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama-server.
 import { tempDir } from '../helpers/temp-dir.js';
 import { corporaDir } from '../helpers/paths.js';
 import { writeTestConfig } from '../helpers/test-config.js';
-import { queryStore, testBackends } from '../helpers/test-databases.js';
+import { storedRows, testBackends } from '../helpers/test-databases.js';
 import { expectedRows } from './expected-rows.js';
 import { MDX_SOURCES } from './mdx-sources.js';
 
@@ -42,8 +42,7 @@ for (const backend of testBackends()) {
       assert.deepEqual(summary.sources.map((s: { status: string }) => s.status), ['resumed', 'resumed', 'ok'], 'sources the killed run completed are skipped');
       assert.ok(summary.sources[2].stats.documentsUnchanged > 0, `documents committed before the kill are not embedded again: ${JSON.stringify(summary.sources[2].stats)} ${killed.stdout.slice(-600)}`);
 
-      const rows = await queryStore<{ r: string }>(store.location, `SELECT source_name || '|' || doc_key || '|' || chunk_index || '|' || content_hash AS r FROM chunks`);
-      const actual = rows.map((x) => x.r).sort();
+      const actual = await storedRows(store.location);
       assert.equal(new Set(actual).size, actual.length, 'no duplicate rows');
       assert.deepEqual(actual, await expectedRows(await loadConfig({ configPath, env: {} })));
     });

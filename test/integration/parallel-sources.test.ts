@@ -6,7 +6,7 @@ import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama-server.
 import { corporaDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { writeTestConfig } from '../helpers/test-config.js';
-import { queryStore, testBackends, type TestStore } from '../helpers/test-databases.js';
+import { storedRows, testBackends, type TestStore } from '../helpers/test-databases.js';
 import { expectedRows } from './expected-rows.js';
 import { MDX_SOURCES } from './mdx-sources.js';
 
@@ -21,7 +21,7 @@ for (const backend of testBackends()) {
     after(() => ollama.close());
 
     const rowsOf = async (store: TestStore) =>
-      (await queryStore<{ r: string }>(store.location, `SELECT source_name || '|' || doc_key || '|' || chunk_index || '|' || content_hash AS r FROM chunks`)).map((x) => x.r).sort();
+      storedRows(store.location);
 
     test('two sources run side by side under one embedder budget; summary in file order; rows equal a sequential run', async () => {
       const store = await backend.fresh();

@@ -1,18 +1,10 @@
-import { createServer } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanEnv, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
+import { closedPort } from '../helpers/ports.js';
 
 describe('secrets are masked in every output', () => {
   test('?password= in the URL and keyword/value strings: validate text and --json never print the password', async () => {

@@ -1,17 +1,9 @@
-import { createServer } from 'node:net';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BbjError, errorMessage } from '../../../src/core/errors/bbj-error.js';
 import { dbTarget, explainDbError } from '../../../src/core/store/db-errors.js';
 import { openSqlClient } from '../../../src/core/store/open-store.js';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
+import { closedPort } from '../../helpers/ports.js';
 
 async function openError(url: string): Promise<BbjError> {
   try {
