@@ -1,17 +1,11 @@
+import type { SourceStats } from '../pipeline/source-stats.js';
 import type { SkippedSummary } from '../report/report-types.js';
 
-/** Counters of one source in one run (from the run's recorded stats). */
-export interface RunCounts {
-  documents: number;
-  documentsChanged: number;
-  documentsUnchanged: number;
-  documentsDeleted: number;
-  chunksNew: number;
-  chunksUnchanged: number;
-  chunksDeleted: number;
-  embedCalls: number;
-  skipped: number;
-}
+/** Counters of one source in one run (from the run's recorded stats, where skipped items are a count). */
+export type RunCounts = Pick<
+  SourceStats,
+  'documents' | 'documentsChanged' | 'documentsUnchanged' | 'documentsDeleted' | 'chunksNew' | 'chunksUnchanged' | 'chunksDeleted' | 'embedCalls'
+> & { skipped: number };
 
 /** The latest run that included a source. */
 export interface SourceRunStatus {
