@@ -17,6 +17,7 @@ import { createHttpClient } from './core/http/index.js';
 import type { PluginDescriptor } from './core/plugin-descriptor.js';
 
 export type * from './core/contracts/index.js';
+export { errorMessage } from './core/errors/bbj-error.js';
 export { DocumentSchema, isHttpFailure, silentLogger } from './core/contracts/index.js';
 export {
   CURRENT_API_VERSION,

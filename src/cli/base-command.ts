@@ -1,6 +1,6 @@
 import { Command } from '@oclif/core';
 import { maskSecrets, maskSecretsDeep } from '../core/config/mask.js';
-import { BbjError, ExitCode, ValidationError } from '../core/errors/bbj-error.js';
+import { BbjError, ExitCode, ValidationError, errorMessage } from '../core/errors/bbj-error.js';
 
 /**
  * Shared error rendering: a `BbjError` becomes its message and suggestion (or a JSON error
@@ -34,7 +34,7 @@ export abstract class BbjCommand extends Command {
     if (!(error instanceof BbjError)) {
       // `--json` promises a JSON document on stdout whatever happens.
       if (json) {
-        this.printJson({ error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } });
+        this.printJson({ error: { code: 'INTERNAL', message: errorMessage(error) } });
         process.exitCode = ExitCode.sourceFailed;
         return;
       }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BbjError } from '../errors/bbj-error.js';
+import { BbjError, errorMessage } from '../errors/bbj-error.js';
 
 /** One line of a question set. */
 export interface Question {
@@ -31,7 +31,7 @@ export function parseQuestionSet(text: string, file: string): Question[] {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      problems.push(`${file}:${i + 1}: not valid JSON (${(error as Error).message})`);
+      problems.push(`${file}:${i + 1}: not valid JSON (${errorMessage(error)})`);
       return;
     }
     const parsed = lineSchema.safeParse(value);

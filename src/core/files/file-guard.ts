@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, constants as fsConstants } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { errorMessage } from '../errors/bbj-error.js';
 
 /** Default of a source's `max_file_bytes`: larger files (and pages) are skipped with the reason. */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -29,7 +30,7 @@ function explain(error: unknown, file: string): string {
   if (code === 'ELOOP') return 'symbolic link loop';
   if (code === 'ENOENT') return 'not found (or a broken symbolic link)';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return `cannot read ${file} (${code ?? (error as Error).message})`;
+  return `cannot read ${file} (${code ?? errorMessage(error)})`;
 }
 
 /**

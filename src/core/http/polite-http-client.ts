@@ -9,6 +9,7 @@ import type { HttpClientSettings } from './http-settings.js';
 import { describeScope, isInScope } from './http-settings.js';
 import type { RobotsFetchResult } from './robots-cache.js';
 import { RobotsCache } from './robots-cache.js';
+import { errorMessage } from '../errors/bbj-error.js';
 
 const debug = createDebug('bbj:http');
 
@@ -79,7 +80,7 @@ export class PoliteHttpClient implements HttpClient {
     } catch (error) {
       if (error instanceof RequestRefused) return failure(error.message, error.status, error.transient);
       if (options.signal?.aborted) return failure('aborted', undefined, true);
-      return failure(error instanceof Error ? error.message : String(error), undefined, true);
+      return failure(errorMessage(error), undefined, true);
     }
   }
 
@@ -170,7 +171,7 @@ export class PoliteHttpClient implements HttpClient {
       return { text: decodeBody(answer.body, answer.headers['content-type']) };
     } catch (error) {
       const status = error instanceof RequestRefused ? error.status : undefined;
-      return { reason: error instanceof Error ? error.message : String(error), status };
+      return { reason: errorMessage(error), status };
     }
   }
 }

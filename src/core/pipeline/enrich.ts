@@ -1,6 +1,7 @@
 import type { Document } from '../contracts/document.js';
 import type { Enricher } from '../contracts/enricher.js';
 import type { SourceInfo } from '../contracts/parser.js';
+import { errorMessage } from '../errors/bbj-error.js';
 
 /**
  * The enrich step: per-source settings first (label, forced generation), then every
@@ -13,7 +14,7 @@ export function enrichDocument(doc: Document, source: SourceInfo, enrichers: rea
     try {
       result = enricher.enrich(result, source);
     } catch (error) {
-      throw new Error(`enricher "${enricher.name}" failed on ${doc.sourceUrl}: ${(error as Error).message}`, { cause: error });
+      throw new Error(`enricher "${enricher.name}" failed on ${doc.sourceUrl}: ${errorMessage(error)}`, { cause: error });
     }
   }
   return result;

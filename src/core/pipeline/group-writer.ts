@@ -5,6 +5,7 @@ import type { VectorSource } from './embed-batches.js';
 import type { SourceStats } from './source-stats.js';
 import { maskSecrets } from '../config/mask.js';
 import { pgSafe } from '../text/pg-text.js';
+import { errorMessage } from '../errors/bbj-error.js';
 
 /** An input unit (file, topic) being parsed this run, and what became of its documents. */
 export interface InputUnit {
@@ -123,7 +124,7 @@ export async function processGroup(group: DocumentGroup, o: GroupWriterOptions):
       // fingerprints are cleared so the next run parses and embeds them again.
       failed.push(...bad.map((p) => p.doc.key));
       await store.touchFailed(source, failed, runId);
-      const reason = pgSafe(maskSecrets(error instanceof Error ? error.message : String(error)));
+      const reason = pgSafe(maskSecrets(errorMessage(error)));
       for (const p of bad) stats.failed.push({ item: p.doc.sourceUrl, reason });
     }
     if (ok.length) {

@@ -18,6 +18,7 @@ import { documentFingerprint, stableJson } from './fingerprint.js';
 import { newGroup, processGroup, type DocumentGroup, type GroupOutcome, type InputUnit } from './group-writer.js';
 import { InputFingerprinter } from './input-fingerprint.js';
 import { emptyStats, type SourceStats } from './source-stats.js';
+import { errorMessage } from '../errors/bbj-error.js';
 
 const debug = createDebug('bbj:pipeline');
 
@@ -178,10 +179,10 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
       if (outcome.stored.length) failedInARow = 0;
       return;
     }
-    context.log.warn(`${sourceName}: ${outcome.failed.length} document(s) not embedded (kept for the next run): ${errorText(outcome.error)}`);
+    context.log.warn(`${sourceName}: ${outcome.failed.length} document(s) not embedded (kept for the next run): ${errorMessage(outcome.error)}`);
     if (outcome.stored.length) failedInARow = 0;
     else if (++failedInARow >= MAX_CONSECUTIVE_FAILED_GROUPS) {
-      failure ??= { error: new Error(`embedding failed ${failedInARow} times in a row, last: ${errorText(outcome.error)}`, { cause: outcome.error }) };
+      failure ??= { error: new Error(`embedding failed ${failedInARow} times in a row, last: ${errorMessage(outcome.error)}`, { cause: outcome.error }) };
     }
   };
 
@@ -287,8 +288,4 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
   debug('%s: %o', sourceName, { ...stats, skipped: stats.skipped.length });
   report();
   return stats;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,6 +2,7 @@ import type { Embedder } from '../contracts/embedder.js';
 import type { Services } from '../container.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { describeOrigin } from '../registry.js';
+import { errorMessage } from '../errors/bbj-error.js';
 
 /** Builds the configured embedder, or explains what is wrong with `[embedder]`. */
 export function createEmbedder(config: ResolvedConfig, services: Services): { embedder?: Embedder; issues: string[] } {
@@ -20,7 +21,7 @@ export function createEmbedder(config: ResolvedConfig, services: Services): { em
   try {
     return { embedder: provider.value.create({ settings, options: options.data, env: services.env, log: services.logger }), issues: [] };
   } catch (error) {
-    return { issues: [`embedder ${settings.provider}: ${(error as Error).message}`] };
+    return { issues: [`embedder ${settings.provider}: ${errorMessage(error)}`] };
   }
 }
 

@@ -1,4 +1,4 @@
-import { BbjError } from '../errors/bbj-error.js';
+import { BbjError, errorMessage } from '../errors/bbj-error.js';
 import { ChunkStore } from '../store/chunk-store.js';
 import type { SqlClient } from '../store/sql-client.js';
 import { searchChunks } from './search-chunks.js';
@@ -73,7 +73,7 @@ export class Searcher {
       vectors = await this.embedder.embed(missing);
     } catch (error) {
       if (error instanceof BbjError) throw error;
-      throw new BbjError(`Embedding the query with ${this.embedder.model} failed: ${(error as Error).message}`, 'SEARCH_EMBED_FAILED', 'Check the [embedder] settings with `bbj validate`, or use --mode keyword, which needs no embedder.');
+      throw new BbjError(`Embedding the query with ${this.embedder.model} failed: ${errorMessage(error)}`, 'SEARCH_EMBED_FAILED', 'Check the [embedder] settings with `bbj validate`, or use --mode keyword, which needs no embedder.');
     }
     missing.forEach((q, i) => this.cache.set(q, vectors[i]!));
   }

@@ -1,7 +1,7 @@
 import { fromSql } from 'pgvector';
 import { maskSecrets } from '../config/mask.js';
 import { pgSafe, pgSafeJson } from '../text/pg-text.js';
-import { BbjError } from '../errors/bbj-error.js';
+import { BbjError, errorMessage } from '../errors/bbj-error.js';
 import type { EmbeddedChunk } from '../contracts/chunk.js';
 import type { HttpValidators } from '../contracts/http.js';
 import { LATEST_VERSION, MIGRATIONS, POST_LOAD_INDEXES } from './migrations.js';
@@ -79,7 +79,7 @@ export class ChunkStore {
       await this.sql.query('CREATE EXTENSION IF NOT EXISTS vector');
     } catch (error) {
       throw new BbjError(
-        `The pgvector extension is not available in ${this.sql.description}: ${(error as Error).message}`,
+        `The pgvector extension is not available in ${this.sql.description}: ${errorMessage(error)}`,
         'STORE_NO_VECTOR',
         'Install pgvector on the server (https://github.com/pgvector/pgvector#installation) or use the embedded store (no DATABASE_URL).',
       );

@@ -1,5 +1,6 @@
 import createDebug from 'debug';
 import { sleep } from '../net/retry.js';
+import { errorMessage } from '../errors/bbj-error.js';
 
 const debug = createDebug('bbj:store:reconnect');
 
@@ -32,7 +33,7 @@ export interface ReconnectBudget {
 /** The database could not be reached again within the budget. */
 export class DatabaseUnreachableError extends Error {
   constructor(what: string, budgetMs: number, cause: unknown) {
-    super(`lost the connection to ${what} and could not reconnect within ${Math.round(budgetMs / 1000)} s: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    super(`lost the connection to ${what} and could not reconnect within ${Math.round(budgetMs / 1000)} s: ${errorMessage(cause)}`, { cause });
     this.name = 'DatabaseUnreachableError';
   }
 }
@@ -52,7 +53,7 @@ export async function retryConnection<T>(fn: () => Promise<T>, budget: Reconnect
       const left = deadline - Date.now();
       if (left <= 0) throw new DatabaseUnreachableError(budget.what, budget.budgetMs, error);
       const delay = Math.min(5000, 250 * 2 ** (attempt - 1), left);
-      debug('%s: %s; retrying in %d ms', budget.what, (error as Error).message, delay);
+      debug('%s: %s; retrying in %d ms', budget.what, errorMessage(error), delay);
       await sleep(delay, budget.signal);
     }
   }

@@ -9,13 +9,10 @@ import { detectGenerations } from './generations.js';
 import { detectLifecycle } from './lifecycle.js';
 import { scanMarkdown } from './markdown-scan.js';
 import { conditionsOf, topicPathOf } from './topic-inputs.js';
-import { isGeneration, type Generation, type Lifecycle } from './vocabulary.js';
+import { isGeneration, isLifecycle, lifecyclesBySeverity, type Generation } from './vocabulary.js';
 
 /** Version of the rules; bump it whenever a rule changes so stored documents are re-processed. */
 export const BBJ_RULES_VERSION = '1';
-
-/** Lifecycle labels the reference put inside `generations`. */
-const LIFECYCLE_LABELS: Record<string, Lifecycle> = { deprecated: 'deprecated', superseded: 'superseded', not_implemented: 'not_implemented' };
 
 /**
  * Fills generations, lifecycle, document type, source label and display URL of a document
@@ -31,7 +28,7 @@ export function enrichBbjDocument(doc: Document, source: SourceInfo): Document {
   const parserGenerations: Generation[] = [];
   for (const g of doc.generations) {
     const label = g.trim().toLowerCase();
-    if (LIFECYCLE_LABELS[label]) lifecycle.add(LIFECYCLE_LABELS[label]);
+    if (isLifecycle(label)) lifecycle.add(label);
     else if (isGeneration(label) && label !== 'untagged') parserGenerations.push(label);
   }
 
@@ -46,7 +43,7 @@ export function enrichBbjDocument(doc: Document, source: SourceInfo): Document {
   const classified = given ? undefined : classifyDocType(parts, topicPath);
   const docType = given ?? classified!.type;
 
-  const lifecycleList = (['superseded', 'deprecated', 'not_implemented'] as const).filter((s) => lifecycle.has(s));
+  const lifecycleList = lifecyclesBySeverity(lifecycle);
   const metadata: Record<string, JsonValue> = {
     ...doc.metadata,
     generation_basis: generationBasis,

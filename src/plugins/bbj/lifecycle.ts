@@ -1,4 +1,4 @@
-import type { Lifecycle } from './vocabulary.js';
+import { lifecyclesBySeverity, type Lifecycle } from './vocabulary.js';
 
 const CONDITION_LIFECYCLE: Record<string, Lifecycle> = {
   'Primary.Deprecated': 'deprecated',
@@ -47,7 +47,7 @@ export function detectLifecycle(input: LifecycleInput): Lifecycle[] {
   for (const [state, pattern] of TITLE_PATTERNS) if (pattern.test(input.title)) found.add(state);
   const lead = leadText(input.prose);
   for (const [state, pattern] of LEAD_PATTERNS) if (pattern.test(lead)) found.add(state);
-  return (['superseded', 'deprecated', 'not_implemented'] as const).filter((s) => found.has(s));
+  return lifecyclesBySeverity(found);
 }
 
 /** The text before the first `##` section (the title heading skipped), capped. */

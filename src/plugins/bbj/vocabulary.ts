@@ -25,6 +25,16 @@ export const LIFECYCLES = ['superseded', 'deprecated', 'not_implemented'] as con
 /** One lifecycle state. */
 export type Lifecycle = (typeof LIFECYCLES)[number];
 
+/** True when the value is a lifecycle label. */
+export function isLifecycle(value: string): value is Lifecycle {
+  return (LIFECYCLES as readonly string[]).includes(value);
+}
+
+/** The states in `found`, most severe first (the order of `LIFECYCLES`). */
+export function lifecyclesBySeverity(found: ReadonlySet<Lifecycle>): Lifecycle[] {
+  return LIFECYCLES.filter((state) => found.has(state));
+}
+
 /** True when the value is a generation label. */
 export function isGeneration(value: string): value is Generation {
   return (GENERATIONS as readonly string[]).includes(value);

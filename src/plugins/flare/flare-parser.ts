@@ -20,6 +20,7 @@ import { parseFlareXml } from './xml-dom.js';
 import { detectFlareProjects } from './detect.js';
 import { findTarget } from './target.js';
 import { sharedInputFiles } from './input-files.js';
+import { errorMessage } from '../../core/errors/bbj-error.js';
 
 const debug = createDebug('bbj:flare');
 
@@ -130,7 +131,7 @@ async function* parseProject(project: FlareProject, ctx: ParserContext<FlareOpti
     try {
       topic = convertTopic(parseFlareXml(decoded.text), rel, env);
     } catch (err) {
-      ctx.skip(file, `conversion failed: ${(err as Error).message}`);
+      ctx.skip(file, `conversion failed: ${errorMessage(err)}`);
       continue;
     }
     if (typeof topic === 'string') {
@@ -168,7 +169,7 @@ function linkedTitle(contentDir: string, rel: string, kind: 'title' | 'header', 
       const decoded = decodeFlareBytes(readFileSync(path.join(contentDir, rel)));
       if (decoded) titles = topicTitles(parseFlareXml(decoded.text), rel, env);
     } catch (err) {
-      debug('linked title of %s: %s', rel, (err as Error).message);
+      debug('linked title of %s: %s', rel, errorMessage(err));
     }
     cache.set(rel.toLowerCase(), titles);
   }

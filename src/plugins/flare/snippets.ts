@@ -4,6 +4,7 @@ import type { Element } from 'domhandler';
 import type { FileGuard } from '../../core/files/file-guard.js';
 import { decodeFlareBytes } from './decode.js';
 import { findFirst, parseFlareXml } from './xml-dom.js';
+import { errorMessage } from '../../core/errors/bbj-error.js';
 
 /** A snippet file's `body`, or why it could not be read. */
 export type SnippetLookup = { body: Element; file: string } | { error: string; file: string };
@@ -72,7 +73,7 @@ export class SnippetStore {
       try {
         bytes = readFileSync(path.join(this.contentDir, actual));
       } catch (err) {
-        return { error: `cannot read: ${(err as Error).message}`, file: actual };
+        return { error: `cannot read: ${errorMessage(err)}`, file: actual };
       }
     }
     const decoded = decodeFlareBytes(bytes);

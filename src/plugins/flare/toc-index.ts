@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Element } from 'domhandler';
 import { decodeFlareBytes } from './decode.js';
 import { attr, childElements, localName, parseFlareXml } from './xml-dom.js';
+import { errorMessage } from '../../core/errors/bbj-error.js';
 
 /** Where a topic sits in a TOC. */
 export interface TocPlacement {
@@ -52,7 +53,7 @@ export class TocIndex {
     try {
       names = readdirSync(tocDir).filter((n) => n.toLowerCase().endsWith('.fltoc'));
     } catch (err) {
-      index.stats.problems.push(`${tocDir}: ${(err as Error).message}`);
+      index.stats.problems.push(`${tocDir}: ${errorMessage(err)}`);
       return index;
     }
     const rank = (n: string): number => {
@@ -87,7 +88,7 @@ class TocWalker {
       root = childElements(parseFlareXml(decoded.text)).find((e) => localName(e) === 'catapulttoc');
       if (!root) throw new Error('no CatapultToc root element');
     } catch (err) {
-      this.index.stats.problems.push(`${file}: ${(err as Error).message}`);
+      this.index.stats.problems.push(`${file}: ${errorMessage(err)}`);
       return;
     }
     this.walk(root, crumbs, toc, new Set([...open, key]));

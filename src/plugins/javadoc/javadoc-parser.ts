@@ -8,6 +8,7 @@ import { javadocRoots, jsonFiles } from './javadoc-files.js';
 import { JavadocPackageSchema } from './javadoc-json.js';
 import { javadocOptionsSchema, type JavadocOptions } from './javadoc-options.js';
 import { detectJavadocJson } from './detect.js';
+import { errorMessage } from '../../core/errors/bbj-error.js';
 
 const debug = createDebug('bbj:javadoc');
 
@@ -60,7 +61,7 @@ async function* parseJavadoc(ctx: ParserContext<JavadocOptions>): AsyncGenerator
     try {
       pkg = JavadocPackageSchema.parse(JSON.parse(read.text));
     } catch (err) {
-      ctx.skip(file, `not a javadoc JSON file: ${(err as Error).message.split('\n')[0]}`);
+      ctx.skip(file, `not a javadoc JSON file: ${errorMessage(err).split('\n')[0]}`);
       continue;
     }
     const pkgName = pkg.name?.trim() || path.basename(file, '.json');

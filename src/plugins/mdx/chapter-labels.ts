@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../../core/contracts/index.js';
 import type { FileGuard } from '../../core/files/file-guard.js';
 import { humanize, stripNumberPrefix } from './naming.js';
+import { errorMessage } from '../../core/errors/bbj-error.js';
 
 // Docusaurus reads a directory's sidebar label from the first of these that exists.
 const CATEGORY_FILES: ReadonlyArray<[string, (text: string) => unknown]> = [
@@ -32,7 +33,7 @@ async function readCategoryLabel(dir: string, log: Logger, guard?: FileGuard): P
       const label = (data as { label?: unknown } | null)?.label;
       return typeof label === 'string' && label.trim() !== '' ? label.trim() : undefined;
     } catch (error) {
-      log.warn(`${file}: unreadable category file (${(error as Error).message}); using the directory name`);
+      log.warn(`${file}: unreadable category file (${errorMessage(error)}); using the directory name`);
       return undefined;
     }
   }

@@ -15,6 +15,7 @@ import { prepareDocusaurusSource } from './docusaurus-prepare.js';
 import { flattenJsxLines, looksLikeMdx } from './jsx-fallback.js';
 import type { SiteKind } from './site.js';
 import { docsifyCallouts, docsifyHeadingAttributes, docsifyLinkOptions, includeLabel, includeOf, resolveInclude } from './docsify.js';
+import { errorMessage } from '../../core/errors/bbj-error.js';
 
 /** How to read a file: as MDX, as Markdown, or as MDX only when it uses MDX syntax. */
 export type SourceFormat = 'md' | 'mdx' | 'detect';
@@ -207,7 +208,7 @@ function frontMatterOf(tree: MdNode, warnings: string[]): Record<string, unknown
     const data: unknown = parseYaml(first.value ?? '');
     return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   } catch (error) {
-    warnings.push(`front matter is not valid YAML (${(error as Error).message.split('\n')[0]}); ignored`);
+    warnings.push(`front matter is not valid YAML (${errorMessage(error).split('\n')[0]}); ignored`);
     return {};
   }
 }

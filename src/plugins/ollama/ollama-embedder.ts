@@ -6,6 +6,7 @@ import { parseRetryAfter, withRetry } from '../../core/net/retry.js';
 import { classifyOllamaError, describeOllamaError, isModelMissing, TransientHttpError } from './ollama-errors.js';
 import { resolveOllamaHost } from './ollama-host.js';
 import type { OllamaOptions } from './ollama-options.js';
+import { errorMessage } from '../../core/errors/bbj-error.js';
 
 /** Attempts and time a preflight call (validate, dimension probe) may take; ingestion uses the full retry budget. */
 const PREFLIGHT_ATTEMPTS = 2;
@@ -58,7 +59,7 @@ export function createOllamaEmbedder(ctx: EmbedderContext<OllamaOptions>): Embed
           classify: classifyOllamaError,
           signal,
           onRetry: (error, attempt, delayMs) => {
-            const reason = error instanceof Error ? error.message : String(error);
+            const reason = errorMessage(error);
             debug('%s attempt %d failed (%s); retrying in %d ms', what, attempt, reason, Math.round(delayMs));
             log.debug(`ollama ${what}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`);
             hooks?.onRetry?.(error, attempt, delayMs);
@@ -102,7 +103,7 @@ export function createOllamaEmbedder(ctx: EmbedderContext<OllamaOptions>): Embed
         return [];
       } catch (error) {
         if (signal.aborted) throw error;
-        return [{ message: error instanceof Error ? error.message : String(error) }];
+        return [{ message: errorMessage(error) }];
       }
     },
 
@@ -113,7 +114,7 @@ export function createOllamaEmbedder(ctx: EmbedderContext<OllamaOptions>): Embed
           // Only a missing model is final here; anything else (an old server without
           // `model_info`, a proxy in between) still gets the probe embedding below.
           if (error instanceof Error && isModelMissing(error.cause)) throw error;
-          debug('show failed, probing by embedding: %s', error instanceof Error ? error.message : error);
+          debug('show failed, probing by embedding: %s', errorMessage(error));
           return undefined;
         },
       );

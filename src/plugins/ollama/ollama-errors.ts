@@ -1,4 +1,5 @@
 import type { RetryDecision } from '../../core/net/retry.js';
+import { errorMessage } from '../../core/errors/bbj-error.js';
 
 // The client's `ResponseError` class is not exported, so errors are recognised by shape.
 interface ResponseErrorLike {
@@ -72,7 +73,7 @@ export function describeOllamaError(error: unknown, host: string, model: string,
   } else if (isResponseError(error)) {
     message = `ollama at ${host} answered HTTP ${error.status_code}${tries}: ${error.message}`;
   } else {
-    message = `ollama at ${host} failed${tries}: ${error instanceof Error ? error.message : String(error)}`;
+    message = `ollama at ${host} failed${tries}: ${errorMessage(error)}`;
   }
   return new Error(message, { cause: error });
 }

@@ -5,6 +5,7 @@ import { withRetry } from '../../core/net/retry.js';
 import { classifyOpenAIError, describeOpenAIError, httpErrorFrom, OpenAIHttpError } from './openai-errors.js';
 import { apiRoot, type OpenAIOptions } from './openai-options.js';
 import { vectorsFromResponse } from './openai-response.js';
+import { errorMessage } from '../../core/errors/bbj-error.js';
 
 const debug = createDebug('bbj:embed:openai');
 
@@ -49,7 +50,7 @@ export function createOpenAIEmbedder(ctx: EmbedderContext<OpenAIOptions>): Embed
           classify: classifyOpenAIError,
           signal,
           onRetry: (error, attempt, delayMs) => {
-            const reason = error instanceof Error ? error.message : String(error);
+            const reason = errorMessage(error);
             debug('%s %s attempt %d failed (%s); retrying in %d ms', method, url, attempt, reason, Math.round(delayMs));
             log.debug(`${url}: attempt ${attempt} failed (${reason}); retrying in ${Math.round(delayMs)} ms`);
             hooks?.onRetry?.(error, attempt, delayMs);
@@ -100,7 +101,7 @@ export function createOpenAIEmbedder(ctx: EmbedderContext<OpenAIOptions>): Embed
         return [];
       } catch (error) {
         if (signal.aborted) throw error;
-        return [{ message: error instanceof Error ? error.message : String(error) }];
+        return [{ message: errorMessage(error) }];
       }
     },
 

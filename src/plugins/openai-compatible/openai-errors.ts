@@ -1,4 +1,5 @@
 import { parseRetryAfter, type RetryDecision } from '../../core/net/retry.js';
+import { errorMessage } from '../../core/errors/bbj-error.js';
 
 /** A non-2xx answer from the server. */
 export class OpenAIHttpError extends Error {
@@ -75,7 +76,7 @@ export function describeOpenAIError(error: unknown, c: FailureContext): Error {
     const code = (error as TypeError & { cause?: { code?: string } }).cause?.code ?? 'fetch failed';
     message = `cannot reach ${c.url} (${code})${tries}: is the embedding server running? check [embedder] host or options.base_url`;
   } else {
-    message = `${c.url} failed${tries}: ${error instanceof Error ? error.message : String(error)}`;
+    message = `${c.url} failed${tries}: ${errorMessage(error)}`;
   }
   return new Error(message, { cause: error });
 }

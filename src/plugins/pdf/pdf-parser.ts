@@ -9,6 +9,7 @@ import { pdfToDocuments } from './pdf-documents.js';
 import { PdfUnusableError } from './pdf-loader.js';
 import { pdfOptionsSchema, type PdfOptions } from './pdf-options.js';
 import { detectPdfManuals } from './detect.js';
+import { errorMessage } from '../../core/errors/bbj-error.js';
 
 const debug = createDebug('bbj:pdf');
 
@@ -39,7 +40,7 @@ async function* parse(ctx: ParserContext<PdfOptions>): AsyncGenerator<DocumentIn
       try {
         next = await files.next();
       } catch (err) {
-        ctx.skip(root, `cannot read: ${(err as Error).message}`);
+        ctx.skip(root, `cannot read: ${errorMessage(err)}`);
         break;
       }
       if (next.done) break;
@@ -79,7 +80,7 @@ async function* parseFile(ctx: ParserContext<PdfOptions>, file: string): AsyncGe
     first = await docs.next();
   } catch (err) {
     if (ctx.signal.aborted) throw err;
-    const reason = err instanceof PdfUnusableError ? err.message : `unexpected error: ${(err as Error)?.message ?? String(err)}`;
+    const reason = err instanceof PdfUnusableError ? err.message : `unexpected error: ${errorMessage(err)}`;
     ctx.skip(file, reason);
     return;
   }

@@ -4,6 +4,7 @@ import { isHttpFailure } from '../../core/contracts/http.js';
 import type { HttpClient, HttpFailure } from '../../core/contracts/http.js';
 import type { FlareTocChunk } from './flare-toc.js';
 import { readFlareToc, readFlareTocChunk, tocTopics } from './flare-toc.js';
+import { errorMessage } from '../../core/errors/bbj-error.js';
 
 const XML_TYPES = ['application/xml', 'text/xml', 'text/plain', 'application/octet-stream'];
 const SCRIPT_TYPES = ['application/javascript', 'text/javascript', 'application/x-javascript', 'text/plain', 'application/octet-stream'];
@@ -73,7 +74,7 @@ export async function readHelpSystem(http: HttpClient, ref: HelpSystemRef, signa
   try {
     toc = readFlareToc(tocRes.text());
   } catch (error) {
-    return fail('Flare TOC', tocUrl, `not a Flare TOC module: ${(error as Error).message}`);
+    return fail('Flare TOC', tocUrl, `not a Flare TOC module: ${errorMessage(error)}`);
   }
   const chunks: FlareTocChunk[] = [];
   for (let n = 0; n < toc.numchunks; n++) {
@@ -87,7 +88,7 @@ export async function readHelpSystem(http: HttpClient, ref: HelpSystemRef, signa
     try {
       chunks.push(readFlareTocChunk(res.text()));
     } catch (error) {
-      failures.push({ what: 'Flare TOC chunk', failure: { ok: false, url: chunkUrl, reason: `not a TOC chunk module: ${(error as Error).message}` } });
+      failures.push({ what: 'Flare TOC chunk', failure: { ok: false, url: chunkUrl, reason: `not a TOC chunk module: ${errorMessage(error)}` } });
       chunks.push({});
     }
   }

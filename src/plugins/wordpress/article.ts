@@ -5,6 +5,7 @@ import { looksLikeHtml, looksLikePdf } from '../web-common/fetch-page.js';
 import { pageTitle, titleFromUrl } from '../web-common/title.js';
 import type { PdfToMarkdown } from './pdf-markdown.js';
 import type { WordpressCommonOptions } from './wordpress-options.js';
+import { errorMessage } from '../../core/errors/bbj-error.js';
 
 /** An article's text, or why there is none. */
 export type ArticleText = { title: string; content: string; format: 'html' | 'pdf' } | { skip: string };
@@ -28,7 +29,7 @@ export async function articleText(
       if (!pdf.markdown.trim()) return { skip: 'PDF has no extractable text' };
       return { title: titleFromUrl(requestedUrl) || pdf.title?.trim() || 'Untitled', content: pdf.markdown.trim(), format: 'pdf' };
     } catch (error) {
-      return { skip: `unusable PDF: ${error instanceof Error ? error.message : String(error)}` };
+      return { skip: `unusable PDF: ${errorMessage(error)}` };
     }
   }
   if (!['text/html', 'application/xhtml+xml'].includes(res.contentType) && !looksLikeHtml(res.body)) {

@@ -4,7 +4,7 @@ import { DocumentSchema, type DocumentInput } from '../../../src/core/contracts/
 import type { SourceInfo } from '../../../src/core/contracts/parser.js';
 import { bbjEnricher } from '../../../src/plugins/bbj/index.js';
 import { parseGenerationTag } from '../../../src/plugins/bbj/generation-tag.js';
-import { DOC_TYPES, GENERATIONS } from '../../../src/plugins/bbj/vocabulary.js';
+import { DOC_TYPES, GENERATIONS, LIFECYCLES } from '../../../src/plugins/bbj/vocabulary.js';
 
 const source = (generationTag = 'auto', extra: Partial<SourceInfo> = {}): SourceInfo => ({ name: 's', parser: 'flare', paths: [], generationTag, ...extra });
 const enrich = (input: DocumentInput, src = source()) => bbjEnricher.enrich(DocumentSchema.parse(input), src);
@@ -36,6 +36,12 @@ describe('bbj enricher', () => {
     const doc = enrich({ ...flareTopic, metadata: { conditions: ['Primary.Superseded'] } });
     assert.equal(doc.metadata.lifecycle, 'superseded');
     assert.equal(doc.deprecated, true);
+  });
+  test('every lifecycle state of the vocabulary moves out of parser generations, listed most severe first', () => {
+    const doc = enrich({ ...flareTopic, title: 'Plain topic', content: 'Text.', metadata: {}, generations: ['bbj_gui', ...[...LIFECYCLES].reverse()] });
+    assert.deepEqual(doc.generations, ['bbj_gui']);
+    assert.equal(doc.metadata.lifecycle, LIFECYCLES[0]);
+    assert.deepEqual(doc.metadata.lifecycle_all, [...LIFECYCLES]);
   });
   test('not implemented is a lifecycle state but not deprecated', () => {
     const doc = enrich({ ...flareTopic, content: 'Adds a thing.', generations: [], metadata: { conditions: 'Primary.NotImplemented' } });
