@@ -16,6 +16,13 @@ interface Edit {
   text: string;
 }
 
+const ANY_OPENER = new RegExp(OPENER.source, 'm');
+
+/** False when no edit below can apply: no comment, heading id, titled admonition or `mdx-code-block` fence in the text at all. */
+function mayNeedEdits(source: string): boolean {
+  return source.includes('<!--') || source.includes('{#') || source.includes('mdx-code-block') || ANY_OPENER.test(source);
+}
+
 function isPureComment(html: string): boolean {
   const value = html.trim();
   return value.startsWith('<!--') && value.endsWith('-->') && value.indexOf('-->', 4) === value.length - 3;
@@ -35,6 +42,8 @@ function lineStarts(source: string): number[] {
  * come from a plain Markdown parse, so code blocks are never touched.
  */
 export function prepareDocusaurusSource(source: string): string {
+  // Most pages have none of these constructs: they are returned as they are, without a parse.
+  if (!mayNeedEdits(source)) return source;
   const tree = plainMarkdown.parse(source) as MdNode;
   const starts = lineStarts(source);
   const edits: Edit[] = [];

@@ -12,6 +12,7 @@ import type { MdNode } from './mdast-node.js';
 import { plainText, text, walk } from './mdast-node.js';
 import { cleanTree } from './mdast-clean.js';
 import { prepareDocusaurusSource } from './docusaurus-prepare.js';
+import { dropDataUriPayloads } from './data-uri.js';
 import { flattenJsxLines, looksLikeMdx } from './jsx-fallback.js';
 import type { SiteKind } from './site.js';
 import { docsifyCallouts, docsifyHeadingAttributes, docsifyLinkOptions, includeLabel, includeOf, resolveInclude } from './docsify.js';
@@ -217,7 +218,7 @@ function frontMatterOf(tree: MdNode, warnings: string[]): Record<string, unknown
 export function convertPage(text: string, format: SourceFormat, page: PageContext = {}): ConvertedPage {
   const warnings: string[] = [];
   const docsify = page.site === 'docsify';
-  const prepared = prepareDocusaurusSource(text.replace(/^\uFEFF/, ''));
+  const prepared = prepareDocusaurusSource(dropDataUriPayloads(text.replace(/^\uFEFF/, '')));
   // docsify renders with marked: its pages are never MDX.
   const { tree, syntax, source } = read(prepared, docsify && format === 'detect' ? 'md' : format, warnings);
   const frontMatter = frontMatterOf(tree, warnings);

@@ -158,6 +158,15 @@ describe('convertPage fallbacks and formats', () => {
     assert.equal(page.markdown, 'Body text.');
   });
 
+  test('long base64 payloads of data URIs are dropped before parsing, short ones and the rest of the page stay', () => {
+    const payload = 'iVBORw0KGgo' + 'A'.repeat(4000) + '==';
+    const page = convertPage(`Intro ![][image1] and ![tiny](data:image/gif;base64,R0lGOD==).\n\nAfter.\n\n[image1]: <data:image/png;base64,${payload}>\n`, 'md');
+    assert.doesNotMatch(page.markdown, /AAAA/);
+    assert.match(page.markdown, /\[image1\]: data:image\/png;base64,$/m);
+    assert.match(page.markdown, /data:image\/gif;base64,R0lGOD==/);
+    assert.match(page.markdown, /^After\.$/m);
+  });
+
   test('the first level-1 heading is found in prose, never in code', () => {
     const page = convertPage('```bash\n# not a title\n```\n\nSetext Title\n============\n', 'mdx');
     assert.equal(page.heading, 'Setext Title');
