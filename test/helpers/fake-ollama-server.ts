@@ -45,8 +45,8 @@ export interface FakeOllama {
   faultsInjected: number;
   /** Every request answers 503 for the next `ms` milliseconds (an outage). */
   outage(ms: number): void;
-  /** Makes the next `count` requests (any path) answer `status` with a JSON error body, or with `plainBody` as text/plain. */
-  failNext(count: number, status: number, plainBody?: string): void;
+  /** Makes the next `count` requests (any path) answer `status` with a JSON error body, or with `plainBody` as text/plain; `headers` go with it (`retry-after`). */
+  failNext(count: number, status: number, plainBody?: string, headers?: Record<string, string>): void;
   /** Delay before every answer from now on. */
   setDelay(ms: number): void;
   /** When set, embeddings have this many values instead of the configured dimension. */
@@ -132,7 +132,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
   let wrongDimension: number | undefined;
   let dropVectors = 0;
   let embedInFlight = 0;
-  const faults: Array<{ status: number; plainBody?: string }> = [];
+  const faults: Array<{ status: number; plainBody?: string; headers?: Record<string, string> }> = [];
   let outageUntil = 0;
   let openEmbeds = 0;
   let inFlight = 0;
@@ -179,10 +179,10 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     await waitUnlessGone(delayMs, res);
     const fault = faults.shift();
     if (fault?.plainBody !== undefined) {
-      res.writeHead(fault.status, { 'content-type': 'text/plain' });
+      res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers });
       return void res.end(fault.plainBody);
     }
-    if (fault) return sendJson(res, fault.status, { error: `injected failure ${fault.status}` });
+    if (fault) return sendJson(res, fault.status, { error: `injected failure ${fault.status}` }, fault.headers);
     if (Date.now() < outageUntil) {
       if (route === 'POST /api/embed') state.faultsInjected++;
       return sendJson(res, 503, { error: 'injected outage' });
@@ -248,8 +248,8 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     outage: (ms) => {
       outageUntil = Date.now() + ms;
     },
-    failNext: (count, status, plainBody) => {
-      for (let i = 0; i < count; i++) faults.push({ status, plainBody });
+    failNext: (count, status, plainBody, headers) => {
+      for (let i = 0; i < count; i++) faults.push({ status, plainBody, headers });
     },
     setDelay: (ms) => {
       delayMs = ms;

@@ -27,8 +27,8 @@ export interface FakeOpenAI {
   lastBody: Record<string, unknown> | undefined;
   /** The last `Authorization` header seen. */
   lastAuthorization: string | undefined;
-  /** Makes the next `count` embeddings requests fail with `status`. */
-  failNext(count: number, status: number): void;
+  /** Makes the next `count` embeddings requests fail with `status` (and `message` as the error message). */
+  failNext(count: number, status: number, message?: string): void;
   /** Makes the next `count` embeddings requests answer 429 with `Retry-After: seconds`. */
   rateLimitNext(count: number, retryAfterSeconds: number): void;
   /** Delay before every answer from now on. */
@@ -39,7 +39,7 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
-type Fault = { status: number; retryAfter?: number };
+type Fault = { status: number; retryAfter?: number; message?: string };
 
 /** Starts a loopback HTTP server speaking OpenAI's `/v1/embeddings` and `/v1/models`. */
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
@@ -57,7 +57,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (fault?.status === 429) {
       return error(res, 429, 'Rate limit reached', 'rate_limit_exceeded', { 'retry-after': String(fault.retryAfter ?? 1) });
     }
-    if (fault) return error(res, fault.status, `injected failure ${fault.status}`, 'server_error');
+    if (fault) return error(res, fault.status, fault.message ?? `injected failure ${fault.status}`, 'server_error');
     if (typeof body?.model !== 'string' || !models.includes(body.model)) {
       return error(res, 404, `The model \`${String(body?.model)}\` does not exist`, 'invalid_request_error');
     }
@@ -104,8 +104,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     embedTimes: [],
     lastBody: undefined,
     lastAuthorization: undefined,
-    failNext: (count, status) => {
-      for (let i = 0; i < count; i++) faults.push({ status });
+    failNext: (count, status, message) => {
+      for (let i = 0; i < count; i++) faults.push({ status, message });
     },
     rateLimitNext: (count, retryAfter) => {
       for (let i = 0; i < count; i++) faults.push({ status: 429, retryAfter });

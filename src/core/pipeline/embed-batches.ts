@@ -1,4 +1,5 @@
 import type { Embedder } from '../contracts/embedder.js';
+import { checkVectors } from '../embedding/vectors.js';
 import type { EmbedBudget } from './embed-budget.js';
 
 /** Counters the caller adds to its stats. */
@@ -72,22 +73,10 @@ export class VectorSource {
         counters.calls++;
         counters.texts += batch.length;
         const vectors = await embedder.embed(batch, signal, { onRetry: () => void counters.retries++ });
-        checkVectors(embedder, vectors, batch.length, dimension);
-        return vectors;
+        // Any embedder, built-in or not: a count or dimension mismatch must never reach the store.
+        return checkVectors(vectors, { count: batch.length, who: `embedder ${embedder.id}:${embedder.model}`, dimension, dimensionSource: 'the store dimension' });
       },
       signal,
     );
-  }
-}
-
-/** A vector count or dimension mismatch must never reach the store. */
-function checkVectors(embedder: Embedder, vectors: number[][], count: number, dimension: number): void {
-  if (vectors.length !== count) {
-    throw new Error(`embedder ${embedder.id}:${embedder.model} returned ${vectors.length} vectors for ${count} texts`);
-  }
-  for (const vector of vectors) {
-    if (vector.length !== dimension) {
-      throw new Error(`embedder ${embedder.id}:${embedder.model} returned a ${vector.length}-dimensional vector; the store expects ${dimension}`);
-    }
   }
 }
