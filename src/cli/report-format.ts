@@ -10,7 +10,8 @@ const labelText = (label: string | null, empty: string) => (label === null ? '(n
 /** One line of overview facts for a source or the totals. */
 function headline(f: SourceFigures): string {
   const l = f.limit;
-  return `${f.documents} documents, ${f.chunks} chunks, untagged ${pct(f.untagged.share)} (${f.untagged.chunks} chunks), largest ${l.largest} tokens, ${l.atLimit} at the limit, ${l.overLimit} above (${l.overLimitMarked} marked unsplittable)`;
+  const untagged = f.chunks > 0 && f.labelledChunks === 0 ? 'untagged n/a (no enricher set generations)' : `untagged ${pct(f.untagged.share)} (${f.untagged.chunks} chunks)`;
+  return `${f.documents} documents, ${f.chunks} chunks, ${untagged}, largest ${l.largest} tokens, ${l.atLimit} at the limit, ${l.overLimit} above (${l.overLimitMarked} marked unsplittable)`;
 }
 
 /** Doc types, generations and the histogram side by side: one compact table. */
@@ -54,9 +55,12 @@ export function formatReport(report: QualityReport): string {
   }
   out.push('', `== Totals over ${report.sources.length} source(s): ${headline(report.totals)}`, figuresTable(report.totals), '');
   for (const p of report.properties) {
-    const verdict = !p.checked ? 'SKIP' : p.ok ? 'PASS' : 'FAIL';
+    const verdict = !p.checked ? 'SKIP' : !p.applies ? 'n/a ' : p.ok ? 'PASS' : 'FAIL';
     const where = p.offenders?.length ? `: ${p.offenders.map((o) => `${o.source} ${pct(o.share)}`).join(', ')}` : '';
-    out.push(`${verdict}  ${p.description}${p.checked && !p.ok ? ` (${p.violations} ${p.id === 'no-lost-text' ? 'document(s)' : 'chunk(s)'}${where})` : ''}`);
+    const failed = p.checked && !p.ok ? ` (${p.violations} ${p.id === 'no-lost-text' ? 'document(s)' : 'chunk(s)'}${where})` : '';
+    // n/a: no enricher that sets these labels shaped the chunks (a source with `enrichers = []`).
+    const notApplicable = !p.checked ? '' : !p.applies ? ' (no enricher that sets these labels ran)' : p.notApplicable?.length ? ` (n/a for ${p.notApplicable.join(', ')}: no enricher that sets these labels ran)` : '';
+    out.push(`${verdict}  ${p.description}${failed}${notApplicable}`);
   }
   out.push('', report.ok ? 'Quality: PASS' : 'Quality: FAIL');
   return out.join('\n');

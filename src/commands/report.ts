@@ -6,18 +6,16 @@ import { configFlags } from '../cli/flags.js';
 import { formatReport } from '../cli/report-format.js';
 import { BbjError, ExitCode } from '../core/errors/bbj-error.js';
 import { buildReport, type QualityReport } from '../core/report/index.js';
-import { DOC_TYPES, LIFECYCLES } from '../plugins/bbj/vocabulary.js';
+import type { Enricher } from '../core/contracts/enricher.js';
 
 /** Exit code when the store was read but a quality property fails. */
 const PROPERTY_FAILED = 1;
-/** Lifecycle states in every spelling a rule or a parser could have used. */
-const LIFECYCLE_LABELS = [...new Set(LIFECYCLES.flatMap((l) => [l, l.replace('_', '-'), l.replace('_', ' ')]))];
 
 export default class Report extends BbjCommand {
   static override summary = 'Show what is in the store and whether its chunks meet the quality properties.';
   static override description = `Per source: documents and chunks by document type and by generation, the untagged share, a histogram of chunk token counts, chunks at and above the token limit, and the documents that produced no chunk (from the manifest and the last successful run).
 
-Then PASS/FAIL for each quality property: no chunk above the limit unless marked as an unsplittable line, no heading-only chunk, no doc_type outside the vocabulary, no lifecycle label inside generations. Reads the store only.
+Then PASS/FAIL for each quality property: no chunk above the limit unless marked as an unsplittable line, no heading-only chunk, no doc_type outside the vocabulary, no lifecycle label inside generations (these two and the untagged share are judged only on chunks an enricher that sets doc types and generations shaped, such as the default "bbj"; elsewhere they show n/a). Reads the store only.
 
 Exit codes: 0 every property holds, 1 a property fails, 2 configuration or store error.`;
   static override examples = [
@@ -45,9 +43,7 @@ Exit codes: 0 every property holds, 1 a property fails, 2 configuration or store
         return await buildReport(sql, {
           sources: flags.source,
           maxTokens: flags['max-tokens'] ?? config.chunking.maxTokens,
-          docTypes: DOC_TYPES,
-          lifecycleLabels: LIFECYCLE_LABELS,
-          untaggedLabel: 'untagged',
+          ...labelChecks(services.registry.enrichers()),
           sampleLimit: flags.samples,
         });
       } finally {
@@ -57,3 +53,21 @@ Exit codes: 0 every property holds, 1 a property fails, 2 configuration or store
   }
 }
 
+/**
+ * The label vocabularies of the registered enrichers that declare them, judged only on chunks
+ * those enrichers shaped. Chunks stored before enrichers were recorded per chunk were shaped by
+ * the default enrichers.
+ */
+function labelChecks(enrichers: Enricher[]) {
+  const labelling = enrichers.filter((e) => e.labels);
+  const union = (pick: (e: Enricher) => readonly string[] | undefined) => {
+    const lists = labelling.map(pick).filter((l): l is readonly string[] => l !== undefined);
+    return lists.length ? [...new Set(lists.flat())] : undefined;
+  };
+  return {
+    docTypes: union((e) => e.labels?.docTypes),
+    lifecycleLabels: union((e) => e.labels?.lifecycleLabels),
+    untaggedLabel: labelling.find((e) => e.labels?.untaggedLabel)?.labels?.untaggedLabel,
+    labelScope: { enrichers: labelling.map((e) => e.name), unrecorded: enrichers.filter((e) => e.defaultForSources).map((e) => e.name) },
+  };
+}

@@ -48,7 +48,15 @@ const ParserShape = z.object({
   parse: fn,
 });
 const ProviderShape = z.object({ type: typeName, description: z.string().min(1), optionsSchema: zodSchema, create: fn });
-const EnricherShape = z.object({ name: z.string().min(1), version: z.string().min(1), validateSource: fn.optional(), enrich: fn });
+const LabelsShape = z.object({ docTypes: z.array(z.string()).optional(), lifecycleLabels: z.array(z.string()).optional(), untaggedLabel: z.string().optional() });
+const EnricherShape = z.object({
+  name: z.string().min(1),
+  version: z.string().min(1),
+  defaultForSources: z.boolean().optional(),
+  labels: LabelsShape.optional(),
+  validateSource: fn.optional(),
+  enrich: fn,
+});
 
 /** Runtime shape of a descriptor (the version is checked separately for a better message). */
 export const DescriptorShape = z.discriminatedUnion('kind', [
@@ -61,4 +69,4 @@ export const DescriptorShape = z.discriminatedUnion('kind', [
 export const DESCRIPTOR_SHAPE_HELP =
   '{ apiVersion: 1, kind: "parser", parser: { type, description, optionsSchema, requiresPaths, validate?, detect?, parse } } ' +
   '| { apiVersion: 1, kind: "embedder", provider: { type, description, optionsSchema, create } } ' +
-  '| { apiVersion: 1, kind: "enricher", enricher: { name, version, enrich } }';
+  '| { apiVersion: 1, kind: "enricher", enricher: { name, version, defaultForSources?, labels?, validateSource?, enrich } }';

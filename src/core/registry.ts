@@ -46,6 +46,10 @@ export class PluginRegistry {
     const d = descriptor as PluginDescriptor;
     if (d.kind === 'parser') return this.add(this.parsers, d.parser.type, d.parser, origin, 'parser');
     if (d.kind === 'embedder') return this.add(this.providers, d.provider.type, d.provider, origin, 'embedder');
+    const same = this.enricherList.find((e) => e.value.name === d.enricher.name);
+    if (same) {
+      return this.problem(`${describeOrigin(origin)}: enricher "${d.enricher.name}" is already provided by ${describeOrigin(same.origin)}; the second one was ignored. Uninstall one of the two plugins (bbj plugins uninstall NAME).`);
+    }
     this.enricherList.push({ value: d.enricher, origin });
     return undefined;
   }
@@ -88,6 +92,17 @@ export class PluginRegistry {
   /** Enrichers in registration order. */
   enrichers(): Enricher[] {
     return this.enricherList.map((e) => e.value);
+  }
+
+  /**
+   * The enrichers a source's `enrichers` key names, in its order, and the names no enricher
+   * has. `undefined` (the key omitted) selects the enrichers marked `defaultForSources`.
+   */
+  enrichersFor(names: readonly string[] | undefined): { enrichers: Enricher[]; unknown: string[] } {
+    const all = this.enrichers();
+    if (names === undefined) return { enrichers: all.filter((e) => e.defaultForSources), unknown: [] };
+    const byName = new Map(all.map((e) => [e.name, e]));
+    return { enrichers: names.flatMap((n) => byName.get(n) ?? []), unknown: names.filter((n) => !byName.has(n)) };
   }
 
   private add<T extends object>(map: Map<string, Registered<T>>, type: string, value: T, origin: PluginOrigin, what: string): string | undefined {

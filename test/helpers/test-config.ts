@@ -9,6 +9,8 @@ export interface TestSource {
   label?: string;
   displayUrl?: string;
   generationTag?: string;
+  /** `enrichers`; omitted = the key is left out (the default enrichers run). */
+  enrichers?: string[];
   options?: Record<string, string | number | boolean>;
 }
 
@@ -45,6 +47,7 @@ export function writeTestConfig(
     if (s.label) lines.push(`label = ${JSON.stringify(s.label)}`);
     if (s.displayUrl) lines.push(`display_url = ${JSON.stringify(s.displayUrl)}`);
     if (s.generationTag) lines.push(`generation_tag = ${JSON.stringify(s.generationTag)}`);
+    if (s.enrichers) lines.push(`enrichers = ${JSON.stringify(s.enrichers)}`);
     if (s.options) {
       lines.push('[sources.options]');
       for (const [k, v] of Object.entries(s.options)) lines.push(`${k} = ${JSON.stringify(v)}`);

@@ -31,6 +31,9 @@ describe('bbj validate', () => {
         { name: 'asciidoc', parser: 'asciidoc', paths: [] },
         { name: 'flare', parser: 'flare', paths: [path.join(corporaDir, 'flare-liquibase')], options: { toc_order: 5 } },
         { name: 'mdx-dwc', parser: 'mdx', paths: [path.join(corporaDir, 'mdx-dwc-course', 'docs')], generationTag: 'dwcc' },
+        { name: 'blog', parser: 'mdx', paths: [path.join(corporaDir, 'mdx-dwc-course', 'docs')], enrichers: ['bjb'] },
+        // No enricher reads generation_tag here, so the BBj check of it does not apply.
+        { name: 'plain', parser: 'mdx', paths: [path.join(corporaDir, 'mdx-dwc-course', 'docs')], generationTag: 'dwcc', enrichers: [] },
       ],
     });
     const result = await runCli(['validate', '--config', configPath, '--json']);
@@ -43,6 +46,8 @@ describe('bbj validate', () => {
     has(/source "flare".*options\.toc_order/);
     has(/ollama pull missing-model/);
     has(/source "mdx-dwc".*generation_tag "dwcc": "dwcc" is not a generation; use "auto" or one or more of all, character/);
+    has(/source "blog" \(sources\.toml sources\[4\]\): enrichers: unknown enricher "bjb"; available: bbj\./);
+    assert.ok(!issues.some((i) => i.includes('source "plain"')), `no issue for the source without enrichers:\n${issues.join('\n')}`);
     has(new RegExp(`database postgresql://bbj:\\*\\*\\*\\*@127\\.0\\.0\\.1:${port}/rag`));
     assert.ok(!result.stdout.includes('s3cret-pw') && !result.stderr.includes('s3cret-pw'), 'the password is never printed');
   });

@@ -192,6 +192,7 @@ function resolve(file: ConfigFile, configPath: string, options: LoadConfigOption
     rawPaths: s.paths,
     paths: s.paths.map((p) => path.resolve(dataDir, p)),
     generationTag: s.generation_tag,
+    enrichers: s.enrichers,
     enabled: s.enabled,
     label: s.label,
     displayUrl: s.display_url,

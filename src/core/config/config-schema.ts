@@ -10,6 +10,12 @@ const SourceSchema = z
     parser: z.string().min(1, 'a parser type such as "mdx" (see `bbj parsers`)'),
     paths: z.array(z.string().min(1)).default([]),
     generation_tag: z.string().min(1).default('auto'),
+    /** Omitted (not `[]`) means the default enrichers, so configs written before the key keep their behaviour. */
+    enrichers: z
+      .array(z.string().min(1, 'an enricher name such as "bbj"'))
+      .refine((names) => new Set(names).size === names.length, 'lists an enricher twice')
+      .optional()
+      .describe('Enrichers run on every document of the source, in order. Omitted: the default enrichers (`["bbj"]`, the BBj rules for doc_type, generations, lifecycle and display URLs). `[]`: store what the parser produced.'),
     enabled: z.boolean().default(true),
     label: z.string().min(1).optional(),
     display_url: z.url().optional(),

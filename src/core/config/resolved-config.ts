@@ -12,6 +12,8 @@ export interface SourceConfig {
   paths: string[];
   /** `generation_tag` (`auto` = rules decide). */
   generationTag: string;
+  /** `enrichers` by name, in order; undefined when the key is omitted (the registry's default enrichers run). */
+  enrichers?: string[];
   /** Disabled sources are skipped by `ingest all`. */
   enabled: boolean;
   /** Display label (`source_type`), if set. */

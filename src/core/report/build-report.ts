@@ -44,15 +44,17 @@ export async function buildReport(sql: SqlClient, options: ReportOptions): Promi
   const lifecycle = options.lifecycleLabels ?? [];
   debug('report on %o (limit %d, buckets of %d)', wanted, maxTokens, width);
 
-  const [docs, totals, histograms, docTypes, generations, oversized, headingOnly, lifecycleHits, emptyDocs, skips, scanned] = await Promise.all([
+  const scope = options.labelScope;
+  const [docs, totals, histograms, docTypes, labelledDocTypes, generations, oversized, headingOnly, lifecycleHits, emptyDocs, skips, scanned] = await Promise.all([
     documentCounts(sql, wanted),
-    chunkTotals(sql, wanted, maxTokens, marker, options.untaggedLabel ?? null),
+    chunkTotals(sql, wanted, maxTokens, marker, options.untaggedLabel ?? null, scope),
     histogramCounts(sql, wanted, maxTokens, width),
     docTypeCounts(sql, wanted),
+    scope && options.docTypes ? docTypeCounts(sql, wanted, scope) : undefined,
     generationCounts(sql, wanted),
     oversizedChunks(sql, wanted, samples, maxTokens, marker),
     headingOnlyChunks(sql, wanted, samples),
-    lifecycle.length ? chunksWithLabels(sql, wanted, samples, lifecycle) : Promise.resolve(new Map<string, Finding>()),
+    lifecycle.length ? chunksWithLabels(sql, wanted, samples, lifecycle, scope) : Promise.resolve(new Map<string, Finding>()),
     emptyManifestDocuments(sql, wanted),
     lastRunSkips(sql, wanted),
     textFindings(sql, wanted, samples),
@@ -62,6 +64,8 @@ export async function buildReport(sql: SqlClient, options: ReportOptions): Promi
     const t = totals.get(name);
     const chunks = t?.chunks ?? 0;
     const byDocType = docTypes.get(name) ?? [];
+    const judgedDocTypes = (labelledDocTypes ?? docTypes).get(name) ?? [];
+    const labelledChunks = t?.labelledChunks ?? 0;
     const text = scanned.get(name);
     return {
       name,
@@ -69,12 +73,13 @@ export async function buildReport(sql: SqlClient, options: ReportOptions): Promi
       chunks,
       byDocType,
       byGeneration: generations.get(name) ?? [],
-      untagged: { documents: t?.untaggedDocuments ?? 0, chunks: t?.untaggedChunks ?? 0, share: chunks ? (t?.untaggedChunks ?? 0) / chunks : 0 },
+      labelledChunks,
+      untagged: { documents: t?.untaggedDocuments ?? 0, chunks: t?.untaggedChunks ?? 0, share: labelledChunks ? (t?.untaggedChunks ?? 0) / labelledChunks : 0 },
       histogram: histogramBuckets(histograms.get(name) ?? new Map(), maxTokens, width),
       limit: { maxTokens, largest: t?.largest ?? 0, atLimit: t?.atLimit ?? 0, overLimit: t?.overLimit ?? 0, overLimitMarked: t?.overLimitMarked ?? 0 },
       oversized: oversized.get(name) ?? none(),
       headingOnly: headingOnly.get(name) ?? none(),
-      unknownDocTypes: options.docTypes ? byDocType.filter((d) => !options.docTypes!.includes(d.label ?? '')) : [],
+      unknownDocTypes: options.docTypes ? judgedDocTypes.filter((d) => !options.docTypes!.includes(d.label ?? '')) : [],
       lifecycleInGenerations: lifecycleHits.get(name) ?? none(),
       tinyChunks: text?.tiny ?? none(),
       duplicateChunks: text?.duplicates ?? none(),

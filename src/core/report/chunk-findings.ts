@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '../store/sql-client.js';
-import type { ChunkRef, Finding } from './report-types.js';
+import { labelledSql } from './report-queries.js';
+import type { ChunkRef, Finding, LabelScope } from './report-types.js';
 
 /**
  * The body of a chunk as SQL: `content` without the context header and the blank line the
@@ -82,13 +83,14 @@ export function headingOnlyChunks(sql: SqlExecutor, sources: string[], sampleLim
   });
 }
 
-/** Chunks whose `generations` contain any of the given labels. */
-export function chunksWithLabels(sql: SqlExecutor, sources: string[], sampleLimit: number, labels: readonly string[]) {
+/** Chunks whose `generations` contain any of the given labels (of the chunks an enricher of `scope` shaped, when given). */
+export function chunksWithLabels(sql: SqlExecutor, sources: string[], sampleLimit: number, labels: readonly string[], scope?: LabelScope) {
+  const labelled = labelledSql('b', 4, scope);
   return findings(sql, sources, sampleLimit, {
     from: 'chunks b',
-    where: 'b.generations && $3::text[]',
+    where: `b.generations && $3::text[] AND ${labelled.sql}`,
     detail: `array_to_string(b.generations, ', ')`,
     order: 'b.doc_key, b.chunk_index',
-    params: [[...labels]],
+    params: [[...labels], ...labelled.params],
   });
 }

@@ -15,6 +15,7 @@ function shareProperty(id: string, what: string, limit: number, sources: readonl
     id,
     description: `${what}: at most ${pct(limit)} per source`,
     checked: true,
+    applies: true,
     ok: offenders.length === 0,
     violations: sources.reduce((n, s) => n + pick(s).count, 0),
     offenders,
@@ -32,19 +33,24 @@ export interface PropertyChecks {
 /** The quality properties over the totals; a vocabulary check that was not asked for holds trivially. */
 export function qualityProperties(totals: SourceFigures, checks: PropertyChecks, sources: readonly NamedFigures[] = [], limits?: ShareLimits): PropertyResult[] {
   const unknownDocTypeChunks = totals.unknownDocTypes.reduce((n, d) => n + d.chunks, 0);
+  // Label checks judge only chunks an enricher that sets the labels shaped; elsewhere they are n/a.
+  const unlabelled = sources.filter((s) => s.chunks > 0 && s.labelledChunks === 0).map((s) => s.name);
+  const labelApplicability = { applies: totals.chunks === 0 || totals.labelledChunks > 0, ...(unlabelled.length ? { notApplicable: unlabelled } : {}) };
   return [
     {
       id: 'no-oversized-chunks',
       description: `no chunk above ${totals.limit.maxTokens} tokens unless marked as an unsplittable line`,
       checked: true,
+      applies: true,
       ok: totals.oversized.count === 0,
       violations: totals.oversized.count,
     },
-    { id: 'no-heading-only-chunks', description: 'no chunk whose body is only a heading', checked: true, ok: totals.headingOnly.count === 0, violations: totals.headingOnly.count },
+    { id: 'no-heading-only-chunks', description: 'no chunk whose body is only a heading', checked: true, applies: true, ok: totals.headingOnly.count === 0, violations: totals.headingOnly.count },
     {
       id: 'doc-types-in-vocabulary',
       description: 'every stored doc_type is in the vocabulary',
       checked: checks.docTypesChecked,
+      ...labelApplicability,
       ok: unknownDocTypeChunks === 0,
       violations: unknownDocTypeChunks,
     },
@@ -52,6 +58,7 @@ export function qualityProperties(totals: SourceFigures, checks: PropertyChecks,
       id: 'no-lifecycle-in-generations',
       description: 'no lifecycle label inside generations',
       checked: checks.lifecycleChecked,
+      ...labelApplicability,
       ok: totals.lifecycleInGenerations.count === 0,
       violations: totals.lifecycleInGenerations.count,
     },

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../store/sql-client.js';
-import type { EmptyDocument, LabelCount, SkippedSummary } from './report-types.js';
+import type { EmptyDocument, LabelCount, LabelScope, SkippedSummary } from './report-types.js';
 
 /** Per-source chunk aggregates (one row per source that has chunks). */
 export interface ChunkTotals {
@@ -8,8 +8,21 @@ export interface ChunkTotals {
   atLimit: number;
   overLimit: number;
   overLimitMarked: number;
+  labelledChunks: number;
   untaggedChunks: number;
   untaggedDocuments: number;
+}
+
+/**
+ * SQL condition for chunks (alias `alias`) that an enricher of the scope shaped, with its
+ * parameters numbered from `$first`; `true` without a scope.
+ */
+export function labelledSql(alias: string, first: number, scope: LabelScope | undefined): { sql: string; params: unknown[] } {
+  if (!scope) return { sql: 'true', params: [] };
+  return {
+    sql: `coalesce(${alias}.metadata -> 'enrichers', $${first}::jsonb) ?| $${first + 1}::text[]`,
+    params: [JSON.stringify(scope.unrecorded), [...scope.enrichers]],
+  };
 }
 
 type Grouped<T> = Map<string, T>;
@@ -45,25 +58,27 @@ export async function documentCounts(sql: SqlExecutor, sources: string[]): Promi
   return new Map(rows.map((r) => [r.source_name, Number(r.n)]));
 }
 
-/** Chunk counts, limit facts and the untagged share per source. */
-export async function chunkTotals(sql: SqlExecutor, sources: string[], maxTokens: number, marker: { key: string; value: string }, untaggedLabel: string | null): Promise<Grouped<ChunkTotals>> {
-  const untagged = 'cardinality(generations) = 0 OR $5::text = ANY(generations)';
+/** Chunk counts, limit facts and the untagged share (of the labelled chunks) per source. */
+export async function chunkTotals(sql: SqlExecutor, sources: string[], maxTokens: number, marker: { key: string; value: string }, untaggedLabel: string | null, scope?: LabelScope): Promise<Grouped<ChunkTotals>> {
+  const labelled = labelledSql('chunks', 6, scope);
+  const untagged = `(${labelled.sql}) AND (cardinality(generations) = 0 OR $5::text = ANY(generations))`;
   const rows = await sql.query<Record<string, unknown> & { source_name: string }>(
     `SELECT source_name, count(*) AS chunks, coalesce(max(token_count), 0) AS largest,
        count(*) FILTER (WHERE token_count = $2) AS at_limit,
        count(*) FILTER (WHERE token_count > $2) AS over_limit,
        count(*) FILTER (WHERE token_count > $2 AND metadata ->> $3 = $4) AS over_marked,
+       count(*) FILTER (WHERE ${labelled.sql}) AS labelled,
        count(*) FILTER (WHERE ${untagged}) AS untagged_chunks,
        count(DISTINCT doc_key) FILTER (WHERE ${untagged}) AS untagged_docs
      FROM chunks WHERE source_name = ANY($1::text[]) GROUP BY source_name`,
-    [sources, maxTokens, marker.key, marker.value, untaggedLabel],
+    [sources, maxTokens, marker.key, marker.value, untaggedLabel, ...labelled.params],
   );
   return new Map(
     rows.map((r) => [
       r.source_name,
       {
         chunks: Number(r.chunks), largest: Number(r.largest), atLimit: Number(r.at_limit), overLimit: Number(r.over_limit),
-        overLimitMarked: Number(r.over_marked), untaggedChunks: Number(r.untagged_chunks), untaggedDocuments: Number(r.untagged_docs),
+        overLimitMarked: Number(r.over_marked), labelledChunks: Number(r.labelled), untaggedChunks: Number(r.untagged_chunks), untaggedDocuments: Number(r.untagged_docs),
       },
     ]),
   );
@@ -85,12 +100,13 @@ export async function histogramCounts(sql: SqlExecutor, sources: string[], maxTo
   return result;
 }
 
-/** Documents and chunks per `doc_type`. */
-export async function docTypeCounts(sql: SqlExecutor, sources: string[]): Promise<Grouped<LabelCount[]>> {
+/** Documents and chunks per `doc_type` (of the chunks an enricher of `scope` shaped, when given). */
+export async function docTypeCounts(sql: SqlExecutor, sources: string[], scope?: LabelScope): Promise<Grouped<LabelCount[]>> {
+  const labelled = labelledSql('chunks', 2, scope);
   const rows = await sql.query<{ source_name: string; label: string; documents: unknown; chunks: unknown }>(
     `SELECT source_name, doc_type AS label, count(DISTINCT doc_key) AS documents, count(*) AS chunks
-     FROM chunks WHERE source_name = ANY($1::text[]) GROUP BY 1, 2 ORDER BY 1, 4 DESC, 2`,
-    [sources],
+     FROM chunks WHERE source_name = ANY($1::text[]) AND ${labelled.sql} GROUP BY 1, 2 ORDER BY 1, 4 DESC, 2`,
+    [sources, ...labelled.params],
   );
   const result: Grouped<LabelCount[]> = new Map();
   for (const r of rows) push(result, r.source_name, { label: r.label, documents: Number(r.documents), chunks: Number(r.chunks) });

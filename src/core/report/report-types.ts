@@ -12,12 +12,29 @@ export interface ReportOptions {
   lifecycleLabels?: readonly string[];
   /** Generation label that means "no rule matched" (counted as untagged, like an empty list). */
   untaggedLabel?: string;
+  /**
+   * Which chunks the label checks (doc types, lifecycle labels, untagged share) judge: those
+   * an enricher that sets the labels shaped. Absent = every chunk.
+   */
+  labelScope?: LabelScope;
   /** Metadata key and value that mark a chunk as over the limit on purpose (an unsplittable line). */
   unsplittableMarker?: { key: string; value: string };
   /** Examples listed per source and finding (default 10). */
   sampleLimit?: number;
   /** Highest share allowed per source for the share properties (defaults: {@link DEFAULT_SHARE_LIMITS}). */
   shareLimits?: Partial<ShareLimits>;
+}
+
+/**
+ * The enrichers whose labels the report judges. A chunk records the enrichers that shaped it
+ * (`metadata.enrichers`); one without the record was stored before enrichers were chosen per
+ * source, when the `unrecorded` enrichers ran.
+ */
+export interface LabelScope {
+  /** Enrichers that set the judged labels. */
+  enrichers: readonly string[];
+  /** Enrichers assumed for chunks without `metadata.enrichers`. */
+  unrecorded: readonly string[];
 }
 
 /** Highest share per source of each kind of defective chunk (or document, for lost text). */
@@ -125,7 +142,9 @@ export interface SourceFigures {
   byDocType: LabelCount[];
   /** Chunks by generation label (a chunk counts once per label), most chunks first. */
   byGeneration: LabelCount[];
-  /** Chunks (and their documents) with no generation or the untagged label. */
+  /** Chunks an enricher that sets doc types and generations shaped (all chunks without a label scope); 0 = the label checks do not apply. */
+  labelledChunks: number;
+  /** Of the labelled chunks, those (and their documents) with no generation or the untagged label; `share` is of the labelled chunks. */
   untagged: { documents: number; chunks: number; share: number };
   /** Token-count histogram. */
   histogram: HistogramBucket[];
@@ -173,6 +192,10 @@ export interface PropertyResult {
   ok: boolean;
   /** Offending items. */
   violations: number;
+  /** False when no reported chunk has the labels the property judges (no enricher that sets them ran): shown as n/a. */
+  applies: boolean;
+  /** Sources with chunks where the property does not apply (judged on the others only). */
+  notApplicable?: string[];
   /** For share properties: the sources above the limit, with their share. */
   offenders?: { source: string; share: number }[];
 }

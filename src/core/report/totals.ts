@@ -22,12 +22,14 @@ export function mergeFigures(sources: SourceFigures[], maxTokens: number, width:
   const sum = (pick: (s: SourceFigures) => number) => sources.reduce((n, s) => n + pick(s), 0);
   const chunks = sum((s) => s.chunks);
   const untaggedChunks = sum((s) => s.untagged.chunks);
+  const labelledChunks = sum((s) => s.labelledChunks);
   return {
     documents: sum((s) => s.documents),
     chunks,
     byDocType: mergeLabels(sources.map((s) => s.byDocType)),
     byGeneration: mergeLabels(sources.map((s) => s.byGeneration)),
-    untagged: { documents: sum((s) => s.untagged.documents), chunks: untaggedChunks, share: chunks ? untaggedChunks / chunks : 0 },
+    labelledChunks,
+    untagged: { documents: sum((s) => s.untagged.documents), chunks: untaggedChunks, share: labelledChunks ? untaggedChunks / labelledChunks : 0 },
     histogram: sources.map((s) => s.histogram).reduce(addHistograms, histogramBuckets(new Map(), maxTokens, width)),
     limit: {
       maxTokens,

@@ -1,4 +1,5 @@
 import type { ResolvedConfig, SourceConfig } from '../config/resolved-config.js';
+import type { Chunk } from '../contracts/chunk.js';
 import type { Embedder } from '../contracts/embedder.js';
 import type { Services } from '../container.js';
 import { ValidationError, errorMessage } from '../errors/bbj-error.js';
@@ -161,10 +162,14 @@ export async function ingestSourcePhase(ctx: RunContext, run: OpenRun, source: S
     const log = services.logger;
     const http = sourceHttp(parser, parsedOptions, source, services, store, log);
     const model = embeddingModelId(run.embedder);
+    const { enrichers, unknown } = services.registry.enrichersFor(source.enrichers);
+    if (unknown.length) throw new Error(`enrichers: unknown enricher(s) ${unknown.join(', ')}`);
+    // The source's own enricher list: changing it (even to []) re-processes the source's documents.
     const shapingKey = [
       `chunker:${CHUNKER_VERSION}`, config.chunking.maxTokens, config.chunking.overlapTokens, model,
-      ...services.registry.enrichers().map((e) => `${e.name}@${e.version}`),
+      ...enrichers.map((e) => `${e.name}@${e.version}`),
     ].join('|');
+    const enricherNames = enrichers.map((e) => e.name);
     stats = await ingestSource({
       parser,
       context: baseContext(source, parser, parsedOptions, config.dataDir, http, log, options.signal),
@@ -172,8 +177,8 @@ export async function ingestSourcePhase(ctx: RunContext, run: OpenRun, source: S
       embedder: run.embedder,
       embeddingModel: model,
       dimension: config.embedder.dimensions,
-      enrichers: services.registry.enrichers(),
-      chunk: (doc) => chunkDocument(doc, config.chunking, source.name),
+      enrichers,
+      chunk: (doc) => recordEnrichers(chunkDocument(doc, config.chunking, source.name), enricherNames),
       shapingKey,
       batchSize: config.embedder.batchSize,
       concurrency: config.embedder.concurrency,
@@ -203,4 +208,14 @@ export async function ingestSourcePhase(ctx: RunContext, run: OpenRun, source: S
 export async function buildIndexes(run: OpenRun): Promise<void> {
   await dropInvalidIndexes(run.sql);
   await run.store.ensurePostLoadIndexes();
+}
+
+/**
+ * Records on every chunk which enrichers shaped it, so `bbj report` judges labels only where an
+ * enricher that sets them ran, whatever the config says now. Not part of the document
+ * fingerprint: the shaping key already holds the enricher list.
+ */
+function recordEnrichers(chunks: Chunk[], names: string[]): Chunk[] {
+  for (const chunk of chunks) chunk.metadata = { ...chunk.metadata, enrichers: names };
+  return chunks;
 }

@@ -27,7 +27,9 @@ export async function checkSource(config: ResolvedConfig, source: SourceConfig, 
   if (!options.success) {
     return options.error.issues.map((i) => `${where}: options.${i.path.join('.') || '(table)'}: ${i.message} (parser ${parser.type} from ${describeOrigin(registered.origin)})`);
   }
-  const issues: string[] = services.registry.enrichers().flatMap((e) => (e.validateSource?.(sourceInfo(source)) ?? []).map((m) => `${where}: ${m}`));
+  const { enrichers, unknown } = services.registry.enrichersFor(source.enrichers);
+  const issues: string[] = unknown.map((n) => `${where}: enrichers: unknown enricher "${n}"; available: ${services.registry.enrichers().map((e) => e.name).join(', ') || '(none)'}. Use [] to store what the parser produced.`);
+  issues.push(...enrichers.flatMap((e) => (e.validateSource?.(sourceInfo(source)) ?? []).map((m) => `${where}: ${m}`)));
   if (parser.requiresPaths && source.paths.length === 0) issues.push(`${where}: paths is empty; parser "${parser.type}" reads files (paths are relative to ${config.dataDir})`);
   issues.push(...pathIssues(config, source).map((m) => `${where}: ${m}`));
   if (issues.length || !parser.validate) return issues;

@@ -9,10 +9,13 @@ import { detectGenerations } from './generations.js';
 import { detectLifecycle } from './lifecycle.js';
 import { scanMarkdown } from './markdown-scan.js';
 import { conditionsOf, topicPathOf } from './topic-inputs.js';
-import { isGeneration, isLifecycle, lifecyclesBySeverity, type Generation } from './vocabulary.js';
+import { DOC_TYPES, isGeneration, isLifecycle, LIFECYCLES, lifecyclesBySeverity, type Generation } from './vocabulary.js';
 
 /** Version of the rules; bump it whenever a rule changes so stored documents are re-processed. */
 export const BBJ_RULES_VERSION = '1';
+
+/** Lifecycle states in every spelling a rule or a parser could have used (none may end up in `generations`). */
+const LIFECYCLE_SPELLINGS = [...new Set(LIFECYCLES.flatMap((l) => [l, l.replace('_', '-'), l.replace('_', ' ')]))];
 
 /**
  * Fills generations, lifecycle, document type, source label and display URL of a document
@@ -69,6 +72,9 @@ export function enrichBbjDocument(doc: Document, source: SourceInfo): Document {
 export const bbjEnricher: Enricher = {
   name: 'bbj',
   version: BBJ_RULES_VERSION,
+  // The ten BBj sources omit `enrichers`; a non-BBj source sets `enrichers = []`.
+  defaultForSources: true,
+  labels: { docTypes: DOC_TYPES, lifecycleLabels: LIFECYCLE_SPELLINGS, untaggedLabel: 'untagged' },
   validateSource: (source) => {
     const problem = generationTagProblem(source.generationTag);
     return problem ? [problem] : [];

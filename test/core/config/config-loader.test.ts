@@ -77,6 +77,13 @@ colour = "red"
     assert.match(error.message, /sources\[1\]\.name: duplicate source name "dup" \(also sources\[0\]\)/);
   });
 
+  test('enrichers: a name listed twice or an empty name is an error at its position', async () => {
+    const { file } = project('[[sources]]\nname = "blog"\nparser = "mdx"\nenrichers = ["bbj", "bbj"]\n[[sources]]\nname = "kb"\nparser = "mdx"\nenrichers = [""]\n');
+    const error = await loadError({ configPath: file });
+    assert.match(error.message, /:4:\d+: sources\[0\]\.enrichers: lists an enricher twice/);
+    assert.match(error.message, /sources\[1\]\.enrichers\[0\]: an enricher name such as "bbj"/);
+  });
+
   test('overlap must be smaller than max_tokens', async () => {
     const { file } = project('[chunking]\nmax_tokens = 100\noverlap = 100\n');
     const error = await loadError({ configPath: file });
@@ -105,6 +112,7 @@ describe('config resolution', () => {
     assert.equal(config.dataDir, path.join(dir, 'corpus'));
     assert.deepEqual(config.sources[0]!.paths, [path.join(dir, 'corpus', 'docs')]);
     assert.equal(config.sources[0]!.generationTag, 'auto');
+    assert.equal(config.sources[0]!.enrichers, undefined, 'omitted: the default enrichers run');
     assert.equal(config.embedder.provider, 'ollama');
     assert.deepEqual(config.chunking, { maxTokens: 400, overlapTokens: 50 });
     assert.equal(config.database.url, undefined);
