@@ -6,6 +6,7 @@ import { HEADER_SEPARATOR, buildContextHeader } from './context-header.js';
 import { type Block, type Section, blocksTokens, documentBlocks, splitSections } from './markdown-sections.js';
 import { sectionAtoms } from './section-atoms.js';
 import { mergeSmallSections } from './section-merge.js';
+import { readableChars } from '../text/readable-chars.js';
 import { countTokens, splitByTokens } from './token-counter.js';
 
 const log = createDebug('bbj:chunk');
@@ -90,6 +91,7 @@ export function chunkDocument(doc: Document, options: ChunkOptions, sourceName: 
   const depth = options.headingDepth ?? 3;
   const chunks: Chunk[] = [];
   const seen = new Set<string>();
+  let duplicateChars = 0;
   const blocks = documentBlocks(doc.content, doc.parsedContent);
   const headers = new Map<string, { header: string; tokens: number }>();
   const headerOf = (path: readonly string[]) => {
@@ -109,12 +111,15 @@ export function chunkDocument(doc: Document, options: ChunkOptions, sourceName: 
       const content = chunkContent(header, piece.body);
       const hash = contentHash(content);
       // The same text twice in one document (a repeated snippet, an identical "Returns" section) is embedded once.
-      if (seen.has(hash)) continue;
+      if (seen.has(hash)) {
+        duplicateChars += readableChars(piece.body);
+        continue;
+      }
       seen.add(hash);
       const metadata: Record<string, JsonValue> = { ...doc.metadata, heading_path: section.headingPath.join(HEADER_SEPARATOR) };
       if (piece.split) metadata.split = piece.split;
       if (piece.oversized) metadata.oversized = piece.oversized;
-      // What the parser read, on the first chunk only: `bbj report` compares it with what reached the chunks.
+      // What the parser read (less the text of dropped duplicates), on the first chunk only: `bbj report` compares it with what reached the chunks.
       if (doc.textChars !== undefined && chunks.length === 0) metadata.text_chars = doc.textChars;
       chunks.push({
         sourceName,
@@ -135,6 +140,8 @@ export function chunkDocument(doc: Document, options: ChunkOptions, sourceName: 
       });
     }
   }
+  // Text stored once for several places is not lost: the report compares what reached the chunks with this.
+  if (duplicateChars > 0 && chunks[0]?.metadata.text_chars !== undefined) chunks[0].metadata.text_chars = Math.max(0, (doc.textChars ?? 0) - duplicateChars);
   log('%s: %d chunks', doc.key, chunks.length);
   return chunks;
 }

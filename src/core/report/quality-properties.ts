@@ -1,5 +1,5 @@
 import type { Finding, PropertyResult, ShareLimits, SourceFigures } from './report-types.js';
-import { TINY_CHUNK_TOKENS } from './text-findings.js';
+import { MIN_TEXT_COVERAGE, TINY_CHUNK_TOKENS } from './text-findings.js';
 
 /** A named source's figures (the share properties are judged per source). */
 type NamedFigures = SourceFigures & { name: string };
@@ -74,6 +74,6 @@ function shareProperties(sources: readonly NamedFigures[], limits: ShareLimits):
     shareProperty('few-duplicate-chunks', 'chunks repeating another chunk of the source', limits.duplicate, sources, (s) => s.duplicateChunks, chunks),
     shareProperty('no-markup-leftovers', 'chunks with markup leftovers (&#x, ?>, :::, <TabItem, <MadCap, [%=)', limits.leftovers, sources, (s) => s.markupLeftovers, chunks),
     shareProperty('no-glued-words', 'chunks with words glued at former tag boundaries', limits.glued, sources, (s) => s.gluedWords, chunks),
-    shareProperty('no-lost-text', 'documents whose text did not reach their chunks', limits.lostText, sources, (s) => s.lostText, (s) => s.documents),
+    shareProperty('no-lost-text', `documents with less than ${pct(MIN_TEXT_COVERAGE)} of the letters and digits their parser read in chunks`, limits.lostText, sources, (s) => s.lostText, (s) => s.documents),
   ];
 }

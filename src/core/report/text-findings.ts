@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SqlExecutor } from '../store/sql-client.js';
+import { readableChars } from '../text/readable-chars.js';
 import type { ChunkRef, Finding } from './report-types.js';
 
 /** Chunks below this many tokens count as tiny. */
@@ -59,12 +60,6 @@ export function proseOf(body: string): string {
   return body.replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm, '').replace(/`[^`\n]*`/g, '');
 }
 
-/** Letters and digits of a text: what a parser's `textChars` counts. */
-export function alnumCount(text: string): number {
-  let n = 0;
-  for (const _ of text.matchAll(/[\p{L}\p{N}]/gu)) n += 1;
-  return n;
-}
 
 class FindingBuilder {
   readonly finding: Finding = { count: 0, samples: [] };
@@ -128,7 +123,7 @@ class SourceScan {
     if (prose.length !== body.length) for (const m of body.matchAll(CAMEL_JOIN)) if (!prose.includes(m[0])) this.inCode.add(m[0]);
     const doc = this.coverage.get(row.doc_key) ?? { url: row.source_url, read: 0, stored: 0 };
     if (row.text_chars !== null && Number.isFinite(Number(row.text_chars))) doc.read = Math.max(doc.read, Number(row.text_chars));
-    doc.stored += alnumCount(body);
+    doc.stored += readableChars(body);
     this.coverage.set(row.doc_key, doc);
   }
 

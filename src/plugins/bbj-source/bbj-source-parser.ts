@@ -11,6 +11,7 @@ import { headerComment } from './header-comment.js';
 import { decodeSource } from './source-decode.js';
 import { sourceToMarkdown } from './source-markdown.js';
 import { detectBbjCode } from './detect.js';
+import { readableChars } from '../../core/text/readable-chars.js';
 
 const debug = createDebug('bbj:bbj-source');
 /** First breadcrumb entry when the source has no `label`. */
@@ -102,6 +103,8 @@ async function readProgram(ctx: ParserContext<BbjSourceOptions>, guard: FileGuar
     sourceUrl: `file://${key}`,
     title: fileName,
     content: sourceToMarkdown(decoded.text, description, ctx.options.splitAboveLines),
+    // Every letter and digit of the program: all of it is code that must reach a chunk.
+    textChars: readableChars(decoded.text),
     docType: '',
     generations: [],
     // The configured label names the collection in every chunk's context header.

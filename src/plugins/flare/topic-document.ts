@@ -49,6 +49,7 @@ export function topicDocument(rel: string, topic: ConvertedTopic, placement: Toc
     sourceUrl: `flare://${addr.prefix}Content/${rel}`,
     title: topic.title,
     content: topic.content,
+    textChars: topic.textChars,
     docType: '',
     generations: [],
     breadcrumb,

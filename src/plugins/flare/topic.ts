@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Document, Element } from 'domhandler';
 import { isTag } from 'domhandler';
+import { domReadableChars } from '../../core/text/readable-chars.js';
 import { elementConditions } from './conditions.js';
+import { kindOf } from './markdown/classify.js';
 import { joinBlocks } from './markdown/block.js';
 import { renderFlow } from './markdown/flow.js';
 import { finishInline, renderInline } from './markdown/inline.js';
@@ -21,6 +23,8 @@ export interface ConvertedTopic {
   conditions: string[];
   /** What the conversion observed. */
   stats: TopicStats;
+  /** Letters and digits of the body's own text (see `sourceTextChars`). */
+  textChars: number;
 }
 
 /** Root element of a parsed file (`html`), or undefined for an empty document. */
@@ -45,7 +49,19 @@ export function convertTopic(doc: Document, rel: string, project: ProjectEnv): C
   const env = topicEnv(doc, rel, project);
   const title = titleOf(doc, rel, env);
   const content = joinBlocks(renderFlow(body.children, env));
-  return { title, firstHeading: env.builtins.get('system.linkedheader') ?? '', content, conditions: elementConditions(root), stats: env.stats };
+  return { title, firstHeading: env.builtins.get('system.linkedheader') ?? '', content, conditions: elementConditions(root), stats: env.stats, textChars: sourceTextChars(body, project) };
+}
+
+/**
+ * Letters and digits of a topic body as a reader sees it, counted on the XHTML itself rather
+ * than on the converter's output: elements without text (images, scripts, index keywords) and
+ * elements of excluded conditions are left out; snippets and variables count as nothing (their
+ * text is added by the converter, so only text lost in conversion or chunking shows).
+ */
+function sourceTextChars(body: Element, project: ProjectEnv): number {
+  const excluded = (el: Element) => elementConditions(el).some((c) => project.excludeConditions.has(c.toLowerCase()));
+  // `[%=Set.Name%]` in text is variable syntax, not words.
+  return domReadableChars(body.children, (el) => kindOf(el) === 'drop' || excluded(el), (t) => t.replace(/\[%=[^%\]]*%\]/g, ''));
 }
 
 function topicEnv(doc: Document, rel: string, project: ProjectEnv): RenderEnv {

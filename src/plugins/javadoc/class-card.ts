@@ -1,6 +1,7 @@
 import { docuToMarkdown as convertDocu, type ConvertedDocu } from './docu-markdown.js';
 import { paramList, type JavadocClass, type JavadocMember } from './javadoc-json.js';
 import { firstSentence } from './sentences.js';
+import { readableChars } from '../../core/text/readable-chars.js';
 
 /** A class rendered as one Markdown document. */
 export interface ClassCard {
@@ -12,6 +13,11 @@ export interface ClassCard {
   methodCount: number;
   /** Constructors (from `constructors` and `<init>` methods). */
   constructorCount: number;
+  /**
+   * Letters and digits of the class's JSON text: names, parameters and descriptions, a
+   * description shared by overloads once (the card prints it once per group).
+   */
+  textChars: number;
 }
 
 const HELP_HOST = 'https://documentation.basis.cloud/';
@@ -52,7 +58,21 @@ export function renderClassCard(cls: JavadocClass, pkg: string): ClassCard {
     out.push('## Methods');
     out.push(...memberSections(groups, 'Undocumented methods'));
   }
-  return { markdown: out.join('\n\n'), docUrl, methodCount: methods.length, constructorCount: ctors.length };
+  return { markdown: out.join('\n\n'), docUrl, methodCount: methods.length, constructorCount: ctors.length, textChars: classTextChars(cls, ctors, methods) };
+}
+
+function classTextChars(cls: JavadocClass, ctors: JavadocMember[], methods: JavadocMember[]): number {
+  let n = readableChars(cls.name) + docuToMarkdown(cls.docu).textChars;
+  for (const f of cls.fields) n += readableChars(f.name) + docuToMarkdown(f.docu).textChars;
+  const descriptions = new Set<string>();
+  for (const m of [...ctors, ...methods]) {
+    n += readableChars(`${m.name} ${paramList(m)}`);
+    const key = `${m.name}\u0000${m.docu.trim()}`;
+    if (descriptions.has(key)) continue;
+    descriptions.add(key);
+    n += docuToMarkdown(m.docu).textChars;
+  }
+  return n;
 }
 
 /** Overloads with the same name and the same description, in first-seen order. */

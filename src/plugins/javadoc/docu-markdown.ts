@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import * as cheerio from 'cheerio';
 import TurndownService from 'turndown';
+import { domReadableChars } from '../../core/text/readable-chars.js';
 
 const require = createRequire(import.meta.url);
 // The GFM plugin ships CommonJS without type declarations.
@@ -12,6 +13,8 @@ export interface ConvertedDocu {
   markdown: string;
   /** URLs of the `[Docs](...)` links, in order. */
   docLinks: string[];
+  /** Letters and digits of the text kept for conversion (page furniture removed), counted on the HTML. */
+  textChars: number;
 }
 
 const DOCS_LINK = /\[Docs\]\((https?:\/\/[^)\s]+)\)/g;
@@ -31,7 +34,7 @@ turndown.escape = (text: string) => text.replace(/^(\s*)([#>+-]|\d+\.)(\s)/gm, '
  * card's own `##`/`###` structure stays the only heading structure.
  */
 export function docuToMarkdown(docu: string | undefined): ConvertedDocu {
-  if (!docu || docu.trim() === '') return { markdown: '', docLinks: [] };
+  if (!docu || docu.trim() === '') return { markdown: '', docLinks: [], textChars: 0 };
   const docLinks = [...docu.matchAll(DOCS_LINK)].map((m) => m[1]);
   let html = docu.replace(DOCS_LINK, ' ');
   if (/^\s*\/\*\*/.test(html)) html = javaCommentToHtml(html);
@@ -39,6 +42,7 @@ export function docuToMarkdown(docu: string | undefined): ConvertedDocu {
   const main = $('#mc-main-content');
   const root = main.length > 0 ? cheerio.load(main.html() ?? '', null, false) : $;
   root(REMOVE).remove();
+  const textChars = domReadableChars(root.root().toArray());
   root('h1, h2, h3, h4, h5, h6').each((_, el) => {
     root(el).replaceWith(`<p><strong>${root(el).text().trim()}</strong></p>`);
   });
@@ -48,7 +52,7 @@ export function docuToMarkdown(docu: string | undefined): ConvertedDocu {
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { markdown, docLinks };
+  return { markdown, docLinks, textChars };
 }
 
 /** A raw `/** ... *\/` comment (java.util data) as HTML: markers stripped, inline tags as code, block tags as lines. */

@@ -86,6 +86,7 @@ async function* parseJavadoc(ctx: ParserContext<JavadocOptions>): AsyncGenerator
         sourceUrl: `bbj_api://${id}`,
         title: name,
         content: card.markdown,
+        textChars: card.textChars,
         docType: 'api-reference',
         generations: [],
         breadcrumb: ['BBj API Reference', pkgName],

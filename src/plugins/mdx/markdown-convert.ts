@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import type { MdNode } from './mdast-node.js';
 import { plainText, text, walk } from './mdast-node.js';
 import { cleanTree } from './mdast-clean.js';
+import { treeTextChars } from './tree-text-chars.js';
 import { prepareDocusaurusSource } from './docusaurus-prepare.js';
 import { dropDataUriPayloads } from './data-uri.js';
 import { flattenJsxLines, looksLikeMdx } from './jsx-fallback.js';
@@ -38,6 +39,8 @@ export interface ConvertedPage {
   warnings: string[];
   /** The cleaned tree's top-level blocks with their offsets in `markdown`, handed to the chunker. */
   parsed: ParsedMarkdown;
+  /** Letters and digits of the page's visible text before the cleanup (see `treeTextChars`). */
+  textChars: number;
 }
 
 const markdownReader = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
@@ -227,6 +230,7 @@ export function convertPage(text: string, format: SourceFormat, page: PageContex
     docsifyCallouts(tree);
     docsifyLinkOptions(tree);
   }
+  const textChars = treeTextChars(tree);
   cleanTree(tree, { source, parseMdx: syntax === 'mdx' ? undefined : parseFragment });
   // After the cleanup, which gives `:id=x` (read as a directive) back its text.
   if (docsify) docsifyHeadingAttributes(tree);
@@ -237,7 +241,7 @@ export function convertPage(text: string, format: SourceFormat, page: PageContex
     if (heading === undefined && node.type === 'heading' && node.depth === 1) heading = plainText(node).trim() || undefined;
   });
   const { markdown, parsed } = stringifyBlocks(tree);
-  return { markdown, frontMatter, heading, syntax, warnings, parsed };
+  return { markdown, frontMatter, heading, syntax, warnings, parsed, textChars };
 }
 
 /**

@@ -68,6 +68,7 @@ export function pageDocument(page: ConvertedPage, place: PagePlace): DocumentInp
     title: pageTitle(page, place.relative, place.chapters, (place.route?.site ?? 'docusaurus') === 'docusaurus'),
     content: page.markdown,
     parsedContent: page.parsed,
+    textChars: page.textChars,
     docType: place.docType,
     generations: [],
     breadcrumb: [label, ...place.chapters],

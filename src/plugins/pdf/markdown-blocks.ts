@@ -1,4 +1,5 @@
 import { joinLines } from './hyphenation.js';
+import { readableChars } from '../../core/text/readable-chars.js';
 import { headingFlags, isLeaderLine, type LayoutStats } from './layout-stats.js';
 import type { TextLine } from './text-lines.js';
 
@@ -96,11 +97,17 @@ export function linesToMarkdown(lines: TextLine[], stats: LayoutStats, headingLe
   }
   const hashes = '#'.repeat(Math.min(6, Math.max(1, headingLevel)));
   return blocks
-    .map((b) => {
+    .map((b, i) => {
       if (b.kind === 'code') return renderCode(b.lines, stats);
       if (b.kind === 'table') return renderTable(b.lines);
       const text = b.lines.map((l) => l.text).reduce((acc, t) => joinLines(acc, t, stats.vocab));
-      return b.kind === 'heading' ? `${hashes} ${text}` : escapeStart(text);
+      if (b.kind !== 'heading') return escapeStart(text);
+      // A "heading" with no text under it (an author and date on a title page, an index's letter
+      // groups whose entries were leader lines) is not a heading: a section of bare headings
+      // would give no chunk. Index letters and symbols carry nothing; other such lines are prose.
+      if (blocks[i + 1] === undefined || blocks[i + 1].kind === 'heading') return readableChars(text) <= 2 ? '' : escapeStart(text);
+      return `${hashes} ${text}`;
     })
+    .filter((t) => t !== '')
     .join('\n\n');
 }

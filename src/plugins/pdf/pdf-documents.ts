@@ -44,6 +44,7 @@ export async function* pdfToDocuments(bytes: Uint8Array, info: PdfFileInfo, opti
       sourceUrl: `${info.urlBase}#page=${section.pageStart}&section=${slug}`,
       title,
       content: content || title,
+      textChars: section.textChars,
       docType: '',
       generations: [],
       breadcrumb: [docTitle, ...parents].filter((s) => s.trim().length > 0),

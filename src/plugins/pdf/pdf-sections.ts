@@ -1,5 +1,6 @@
 import createDebug from 'debug';
-import { measureLayout, type LayoutStats } from './layout-stats.js';
+import { readableChars } from '../../core/text/readable-chars.js';
+import { isLeaderLine, measureLayout, type LayoutStats } from './layout-stats.js';
 import { linesToMarkdown } from './markdown-blocks.js';
 import { readOutline } from './outline.js';
 import { removeContentsPages } from './contents-pages.js';
@@ -25,6 +26,8 @@ export interface PdfSection {
   pageEnd: number;
   /** Body as Markdown: paragraphs, code fences, sub-headings; may be empty for a heading-only entry. */
   markdown: string;
+  /** Letters and digits of the text lines the section owns (heading lines included), before rendering. */
+  textChars: number;
 }
 
 /** What `extractPdfSections` finds in one PDF. */
@@ -101,7 +104,18 @@ function render(s: RawSection, stats: LayoutStats): PdfSection {
     pageStart,
     pageEnd: pages.reduce((a, b) => Math.max(a, b), pageStart),
     markdown: linesToMarkdown(s.lines, stats, s.level + 1),
+    textChars: sectionTextChars(s),
   };
+}
+
+/** Letters and digits of a section's lines, leaders left out (contents and index entries are dropped on purpose). */
+function sectionTextChars(s: RawSection): number {
+  let n = 0;
+  for (const l of [...s.lines, ...(s.headingLines ?? [])]) {
+    if (l.table) n += readableChars(l.table.flat().join(' '));
+    else if (!isLeaderLine(l.text)) n += readableChars(l.text);
+  }
+  return n;
 }
 
 // pdf.js runs in this thread: a deadline checked between steps bounds a pathological file.

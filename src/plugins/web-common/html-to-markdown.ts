@@ -6,6 +6,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { domReadableChars } from '../../core/text/readable-chars.js';
 import { findCodeLanguage } from './code-language.js';
 import { prepareTables } from './table-prep.js';
 
@@ -33,19 +34,33 @@ const processor = unified()
   .use(remarkStringify, { bullet: '-', fences: true, rule: '-', emphasis: '_', listItemIndent: 'one' })
   .freeze();
 
+/** A page's Markdown and the letters and digits of the text it was made from. */
+export interface PageText {
+  markdown: string;
+  /** Readable characters of the content root after the chrome was removed (for `Document.textChars`). */
+  textChars: number;
+}
+
 /** Converts a whole HTML page: chrome removed, content root chosen, then Markdown. Mutates `$`. */
 export function pageToMarkdown($: CheerioAPI, options: PageToMarkdownOptions): string {
+  return pageText($, options).markdown;
+}
+
+/** `pageToMarkdown`, also counting the text of the content root before conversion. Mutates `$`. */
+export function pageText($: CheerioAPI, options: PageToMarkdownOptions): PageText {
   const base = baseUrlOf($, options.pageUrl);
   removeComments($);
   $([...ALWAYS_REMOVED, ...options.removeSelectors].join(', ')).remove();
   const root = options.contentSelectors.map((s) => $(s).first()).find((m) => m.length > 0) ?? $('body');
-  if (root.length === 0) return fragmentToMarkdown($.html());
+  if (root.length === 0) return { markdown: fragmentToMarkdown($.html()), textChars: domReadableChars($.root().toArray()) };
   const element = root.get(0) as Element;
+  // Counted on the page as the reader sees it, before links, code and tables are rewritten.
+  const textChars = domReadableChars([element]);
   removePermalinks($, root, base);
   prepareLinks($, root, base);
   prepareCode($, root);
   prepareTables($, root);
-  return fragmentToMarkdown(element.tagName === 'body' ? (root.html() ?? '') : $.html(root));
+  return { markdown: fragmentToMarkdown(element.tagName === 'body' ? (root.html() ?? '') : $.html(root)), textChars };
 }
 
 /** Converts an HTML fragment (already free of chrome) to Markdown. */

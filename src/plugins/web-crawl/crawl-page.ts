@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { DocumentInput, HttpValidators } from '../../core/contracts/index.js';
-import { pageToMarkdown } from '../web-common/html-to-markdown.js';
+import { pageText } from '../web-common/html-to-markdown.js';
 import { pathUnder } from '../web-common/links.js';
 import { pageTitle, titleFromUrl } from '../web-common/title.js';
 import type { WebCrawlOptions } from './crawl-options.js';
@@ -23,7 +23,7 @@ export function crawledDocument(
   tocBreadcrumb?: string[],
 ): DocumentInput | undefined {
   const title = pageTitle($, options.site_names) || titleFromUrl(key) || 'Untitled';
-  const content = pageToMarkdown($, { pageUrl: finalUrl, contentSelectors: options.content_selectors, removeSelectors: options.remove_selectors });
+  const { markdown: content, textChars } = pageText($, { pageUrl: finalUrl, contentSelectors: options.content_selectors, removeSelectors: options.remove_selectors });
   if (!content) return undefined;
   // The final URL: a directory URL redirected to its index page names that page.
   const topicPath = pathUnder(finalUrl, crawlRoot(options.base_url).href) ?? '';
@@ -33,6 +33,7 @@ export function crawledDocument(
     sourceUrl: key,
     title,
     content,
+    textChars,
     docType: '',
     breadcrumb: sections,
     displayUrl: key,

@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { HttpResponse } from '../../core/contracts/http.js';
-import { pageToMarkdown } from '../web-common/html-to-markdown.js';
+import { pageText } from '../web-common/html-to-markdown.js';
 import { looksLikeHtml, looksLikePdf } from '../web-common/fetch-page.js';
 import { pageTitle, titleFromUrl } from '../web-common/title.js';
 import type { PdfToMarkdown } from './pdf-markdown.js';
@@ -8,7 +8,7 @@ import type { WordpressCommonOptions } from './wordpress-options.js';
 import { errorMessage } from '../../core/errors/bbj-error.js';
 
 /** An article's text, or why there is none. */
-export type ArticleText = { title: string; content: string; format: 'html' | 'pdf' } | { skip: string };
+export type ArticleText = { title: string; content: string; format: 'html' | 'pdf'; textChars: number } | { skip: string };
 
 /**
  * Converts a fetched article. The bytes decide between PDF and HTML when the server's
@@ -27,7 +27,7 @@ export async function articleText(
       // A plain Uint8Array view: pdf.js refuses Buffers.
       const pdf = await pdfToMarkdown(new Uint8Array(res.body.buffer, res.body.byteOffset, res.body.byteLength), signal);
       if (!pdf.markdown.trim()) return { skip: 'PDF has no extractable text' };
-      return { title: titleFromUrl(requestedUrl) || pdf.title?.trim() || 'Untitled', content: pdf.markdown.trim(), format: 'pdf' };
+      return { title: titleFromUrl(requestedUrl) || pdf.title?.trim() || 'Untitled', content: pdf.markdown.trim(), format: 'pdf', textChars: pdf.textChars };
     } catch (error) {
       return { skip: `unusable PDF: ${errorMessage(error)}` };
     }
@@ -37,7 +37,7 @@ export async function articleText(
   }
   const $ = cheerio.load(res.text());
   const title = pageTitle($, options.site_names) || titleFromUrl(requestedUrl) || 'Untitled';
-  const content = pageToMarkdown($, { pageUrl: res.url, contentSelectors: options.content_selectors, removeSelectors: options.remove_selectors });
+  const { markdown: content, textChars } = pageText($, { pageUrl: res.url, contentSelectors: options.content_selectors, removeSelectors: options.remove_selectors });
   if (!content) return { skip: 'no content left after removing the page chrome' };
-  return { title, content, format: 'html' };
+  return { title, content, format: 'html', textChars };
 }

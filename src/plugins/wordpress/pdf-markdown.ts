@@ -6,6 +6,8 @@ export interface PdfMarkdown {
   title?: string;
   /** All sections joined, each under its heading. */
   markdown: string;
+  /** Letters and digits of the PDF's text lines (for `Document.textChars`). */
+  textChars: number;
 }
 
 /** Turns PDF bytes into Markdown; throws with a readable reason when the file is unusable. */
@@ -22,5 +24,5 @@ export const extractPdfMarkdown: PdfToMarkdown = async (bytes, signal) => {
     .map((s) => [s.title ? `${'#'.repeat(Math.min(6, Math.max(2, s.level + 1)))} ${s.title}` : '', s.markdown].filter((t) => t.trim()).join('\n\n'))
     .filter((t) => t.trim())
     .join('\n\n');
-  return { title: pdf.title, markdown };
+  return { title: pdf.title, markdown, textChars: pdf.sections.reduce((n, s) => n + s.textChars, 0) };
 };

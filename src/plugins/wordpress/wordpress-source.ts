@@ -82,6 +82,7 @@ async function readArticle(ctx: ParserContext<WordpressCommonOptions>, kind: Wor
     sourceUrl: url,
     title: text.title,
     content: text.content,
+    textChars: text.textChars,
     docType: kind.docType,
     breadcrumb: [kind.breadcrumb],
     displayUrl: url,
