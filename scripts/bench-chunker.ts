@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chunkDocument } from '../src/core/chunking/index.js';
 import { parseMarkdown } from '../src/core/chunking/markdown-sections.js';
+import { convertPage } from '../src/plugins/mdx/index.js';
 import type { Document, ParsedMarkdown } from '../src/core/contracts/index.js';
 
 /** Figures printed by the chunker benchmark. */
@@ -46,8 +47,13 @@ function parsedOf(content: string): ParsedMarkdown {
 }
 
 export function benchChunker(corporaDir: string, maxTokens = 400, overlapTokens = 50, withTree = false): ChunkerBenchResult {
+  return timeChunker(rawDocuments(corporaDir, withTree), maxTokens, overlapTokens, withTree);
+}
+
+/** Every Markdown file read raw (front matter and JSX included), optionally with a tree parsed here. */
+function rawDocuments(corporaDir: string, withTree: boolean): Document[] {
   const files = markdownFiles(corporaDir);
-  const docs: Document[] = files
+  return files
     .map((file) => ({ file, content: readFileSync(file, 'utf8') }))
     .filter((f) => f.content.trim().length > 0)
     .map(({ file, content }) => {
@@ -58,6 +64,26 @@ export function benchChunker(corporaDir: string, maxTokens = 400, overlapTokens 
         ...(withTree ? { parsedContent: parsedOf(content) } : {}),
       };
     });
+}
+
+/**
+ * The Markdown/MDX files of the corpora as the mdx parser hands them to the chunker: converted
+ * (front matter, JSX and data-URI payloads gone) with the parser's tree. Converted here, untimed.
+ */
+export function parsedDocuments(corporaDir: string): Document[] {
+  return markdownFiles(corporaDir).flatMap((file) => {
+    const page = convertPage(readFileSync(file, 'utf8'), file.endsWith('.mdx') ? 'mdx' : 'detect');
+    if (!page.markdown.trim()) return [];
+    const rel = path.relative(corporaDir, file);
+    return [{
+      key: rel, sourceUrl: `bench://${rel}`, title: page.heading ?? path.basename(file), content: page.markdown, parsedContent: page.parsed, docType: '',
+      generations: [], deprecated: false, breadcrumb: path.dirname(rel).split(path.sep), displayUrl: '', sourceType: '', metadata: {},
+    }];
+  });
+}
+
+/** Chunks `docs` once and returns the figures. */
+export function timeChunker(docs: Document[], maxTokens = 400, overlapTokens = 50, withTree = docs.some((d) => d.parsedContent)): ChunkerBenchResult {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   let chunks = 0;

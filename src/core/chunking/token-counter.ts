@@ -65,9 +65,7 @@ function unitCount(unit: string): number {
   let n = pieceCounts.get(unit);
   if (n === undefined) {
     n = getEncoder().encode_ordinary(unit).length;
-    if (pieceCounts.size >= MAX_CACHED_PIECES) pieceCounts.clear();
-    // A fresh copy: a sliced key would keep its whole source document alive in the cache.
-    pieceCounts.set(Buffer.from(unit, 'utf8').toString('utf8'), n);
+    remember(unit, n);
   }
   return n;
 }
@@ -94,13 +92,58 @@ export function decodeTokens(tokens: number[]): string {
   return utf8Decoder.decode(getEncoder().decode(Uint32Array.from(tokens)));
 }
 
+// Units never seen are encoded in one call per text, joined by this special token: a call into
+// the WASM encoder costs 10-30 µs whatever its length, so one call per distinct word made a cold
+// corpus run twice as slow as a warm one. The encoder treats the token as a boundary and encodes
+// each unit between two of them on its own, exactly as `encode_ordinary(unit)` does; no unit can
+// contain the token's text (a unit is one pre-tokenizer piece, letters or punctuation, never both).
+const SEPARATOR = '<|endoftext|>';
+const SEPARATOR_ALLOWED = [SEPARATOR];
+let separatorId: number | undefined;
+
+/** Counts `units` (distinct, none cached) with one encoder call; caches and returns each count. */
+function countNewUnits(units: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (units.length === 1) {
+    counts.set(units[0]!, unitCount(units[0]!));
+    return counts;
+  }
+  const enc = getEncoder();
+  separatorId ??= enc.encode(SEPARATOR, SEPARATOR_ALLOWED, [])[0]!;
+  let index = 0;
+  let n = 0;
+  for (const token of enc.encode(units.join(SEPARATOR), SEPARATOR_ALLOWED, [])) {
+    if (token !== separatorId) n++;
+    else {
+      counts.set(units[index++]!, n);
+      n = 0;
+    }
+  }
+  counts.set(units[index]!, n);
+  for (const [unit, count] of counts) remember(unit, count);
+  return counts;
+}
+
+function remember(unit: string, n: number): void {
+  if (pieceCounts.size >= MAX_CACHED_PIECES) pieceCounts.clear();
+  // A fresh copy: a sliced key would keep its whole source document alive in the cache.
+  pieceCounts.set(Buffer.from(unit, 'utf8').toString('utf8'), n);
+}
+
 /** Number of tokens in `text` (same as `encodeTokens(text).length`), linear in its length. */
 export function countTokens(text: string): number {
   if (text.length === 0) return 0;
   let total = 0;
+  // Occurrences of units not cached yet, counted together after the scan.
+  let fresh: string[] | undefined;
   forEachUnit(text, (unit) => {
-    total += unitCount(unit);
+    const n = pieceCounts.get(unit);
+    if (n !== undefined) total += n;
+    else (fresh ??= []).push(unit);
   });
+  if (fresh === undefined) return total;
+  const counts = countNewUnits([...new Set(fresh)]);
+  for (const unit of fresh) total += counts.get(unit)!;
   return total;
 }
 

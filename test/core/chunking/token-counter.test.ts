@@ -22,6 +22,14 @@ describe('token counter', () => {
     assert.ok(countTokens('<|endoftext|>') > 1);
   });
 
+  test('units never seen, counted together in one encoder call, get the counts they get one by one', () => {
+    // Words this suite uses nowhere else, repeated, next to special-token text, emoji, CJK and whitespace runs.
+    const text = 'zqxv-unseen zqxv-unseen <|endoftext|><|fim_prefix|> 😀🧪 日本語のテキスト   \n\n\t qqwwzz.. qqwwzz!! ' + 'ʃʒ'.repeat(90);
+    const expected = encodeTokens(text).length;
+    assert.equal(countTokens(text), expected);
+    assert.equal(countTokens(text), expected, 'the cached counts give the same total');
+  });
+
   test('equals encode().length on every Markdown file of two real corpora', () => {
     const files = [
       ...markdownFiles(path.join(corporaDir, 'mdx-dwc-course', 'docs')),
