@@ -19,6 +19,7 @@ import type { PluginDescriptor } from './core/plugin-descriptor.js';
 export type * from './core/contracts/index.js';
 export { errorMessage } from './core/errors/bbj-error.js';
 export * from './core/embedding/index.js';
+export { checkSourcePath, type SourcePathCheck, type SourcePathKind, type SourcePathProblem } from './core/files/source-path.js';
 export { DocumentSchema, isHttpFailure, silentLogger } from './core/contracts/index.js';
 export {
   CURRENT_API_VERSION,

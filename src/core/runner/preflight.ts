@@ -1,10 +1,10 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig, SourceConfig } from '../config/resolved-config.js';
 import type { Embedder } from '../contracts/embedder.js';
 import type { Services } from '../container.js';
 import { errorMessage } from '../errors/bbj-error.js';
-import { FileGuard } from '../files/file-guard.js';
+import { checkSourcePath } from '../files/source-path.js';
 import { describeOrigin } from '../registry.js';
 import { ChunkStore } from '../store/chunk-store.js';
 import { explainDbError, pgvectorInstallHint } from '../store/db-errors.js';
@@ -44,25 +44,18 @@ export async function checkSource(config: ResolvedConfig, source: SourceConfig, 
 
 /** Every configured path must exist and resolve, symbolic links included, inside the data directory. */
 export function pathIssues(config: ResolvedConfig, source: SourceConfig): string[] {
-  const guard = new FileGuard([config.dataDir], Number.MAX_SAFE_INTEGER);
-  const issues: string[] = [];
-  source.paths.forEach((p, i) => {
+  return source.paths.flatMap((p, i) => {
+    const checked = checkSourcePath(p, config.dataDir);
+    if (checked.ok) return [];
     const key = `paths[${i}] = "${source.rawPaths[i]}"`;
-    if (!existsSync(p)) {
-      const looped = guard.checkSync(p);
-      if (!looped.ok && /loop/.test(looped.reason)) issues.push(`${key} is a symbolic link loop: ${p}`);
-      else issues.push(`${key} not found: ${p} (data dir from ${config.dataDirOrigin})`);
-      return;
-    }
-    const checked = guard.checkSync(p);
-    if (!checked.ok && /outside the data directory/.test(checked.reason)) {
-      issues.push(
-        `${key} resolves to ${realpathSync(p)}, outside the data directory ${config.dataDir} (from ${config.dataDirOrigin}); ` +
+    if (checked.problem === 'outside') {
+      return [
+        `${key} ${checked.reason} (from ${config.dataDirOrigin}); ` +
           'only files inside it are read: move the files there or set data_dir / DATA_DIR / --data-dir to a folder holding them',
-      );
+      ];
     }
+    return [`${key} ${checked.reason}: ${p} (data dir from ${config.dataDirOrigin})`];
   });
-  return issues;
 }
 
 /** Reachability, model presence and the dimension the embedder really produces. */

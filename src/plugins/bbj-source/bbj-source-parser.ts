@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
 import { FileGuard } from '../../core/files/file-guard.js';
+import { checkSourcePath } from '../../core/files/source-path.js';
 import path from 'node:path';
 import createDebug from 'debug';
 import type { DocumentInput } from '../../core/contracts/document.js';
@@ -31,9 +31,8 @@ export const bbjSourceParser: Parser<BbjSourceOptions> = {
 async function validateSourcePaths(ctx: ParserContext<BbjSourceOptions>): Promise<ValidationIssue[]> {
   const issues: ValidationIssue[] = [];
   for (const p of ctx.source.paths) {
-    const s = await stat(p).catch(() => undefined);
-    if (!s) issues.push({ message: `source "${ctx.source.name}": path ${p} does not exist; fix "paths" in sources.toml` });
-    else if (!s.isDirectory() && !s.isFile()) issues.push({ message: `source "${ctx.source.name}": ${p} is neither a file nor a directory` });
+    const checked = checkSourcePath(p, ctx.dataDir);
+    if (!checked.ok) issues.push({ message: `source "${ctx.source.name}": path ${p} ${checked.reason}; fix "paths" in sources.toml` });
   }
   return issues;
 }
@@ -43,20 +42,15 @@ async function* parseSources(ctx: ParserContext<BbjSourceOptions>): AsyncGenerat
   const guard = FileGuard.forSource(ctx.dataDir, ctx.source);
   for (const configured of ctx.source.paths) {
     if (ctx.signal.aborted) return;
-    const s = await stat(configured).catch(() => undefined);
-    if (!s) {
-      ctx.skip(configured, 'path does not exist');
-      continue;
-    }
-    const allowed = await guard.check(configured);
-    if (!allowed.ok) {
-      ctx.skip(configured, allowed.reason);
+    const checked = checkSourcePath(configured, ctx.dataDir);
+    if (!checked.ok) {
+      ctx.skip(configured, `path ${checked.reason}`);
       continue;
     }
     // A single file is read as if its directory had been configured.
-    const root = s.isDirectory() ? configured : path.dirname(configured);
+    const root = checked.isDirectory ? configured : path.dirname(configured);
     const rootLabel = path.relative(ctx.dataDir, root).split(path.sep).join('/');
-    const entries: AsyncIterable<WalkEntry> = s.isDirectory()
+    const entries: AsyncIterable<WalkEntry> = checked.isDirectory
       ? walkSources(root, ctx.options.extensions, ctx.options.exclude)
       : single({ kind: 'file', absPath: configured, relPath: path.basename(configured) });
     for await (const entry of entries) {

@@ -36,7 +36,7 @@ export const flareParser: Parser<FlareOptions> = {
     const issues: ValidationIssue[] = [];
     if (ctx.source.paths.length === 0) issues.push({ message: `source ${ctx.source.name}: paths must name a Flare project root (the folder holding Content/ and Project/)` });
     for (const root of ctx.source.paths) {
-      const found = await locateProject(root);
+      const found = await locateProject(root, ctx.dataDir);
       if (typeof found === 'string') issues.push({ message: `source ${ctx.source.name}: ${found}` });
       else if (ctx.options.target) {
         const target = await findTarget(found.root, ctx.options.target);
@@ -55,7 +55,7 @@ export const flareParser: Parser<FlareOptions> = {
         ctx.skip(root, allowed.reason);
         continue;
       }
-      const project = await locateProject(root);
+      const project = await locateProject(root, ctx.dataDir);
       if (typeof project === 'string') {
         ctx.skip(root, project);
         continue;

@@ -1,5 +1,6 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { checkSourcePath } from '../../core/files/source-path.js';
 
 /** Where the parts of one Flare project live on disk. */
 export interface FlareProject {
@@ -33,10 +34,9 @@ export async function findChild(dir: string, name: string, kind: 'dir' | 'file' 
  * Also accepts the `Content` directory itself (its parent is then the root), a common slip.
  * Returns a message instead when the root or its Content folder is missing.
  */
-export async function locateProject(root: string): Promise<FlareProject | string> {
-  const info = await stat(root).catch(() => undefined);
-  if (!info) return `Flare project root ${root} does not exist`;
-  if (!info.isDirectory()) return `Flare project root ${root} is not a directory`;
+export async function locateProject(root: string, dataDir: string): Promise<FlareProject | string> {
+  const checked = checkSourcePath(root, dataDir, 'directory');
+  if (!checked.ok) return `Flare project root ${root} ${checked.reason}`;
   let base = root;
   let contentDir = await findChild(root, 'Content');
   if (!contentDir && path.basename(root).toLowerCase() === 'content') {

@@ -3,6 +3,7 @@ import createDebug from 'debug';
 import type { DocumentInput } from '../../core/contracts/document.js';
 import type { Parser, ParserContext, ValidationIssue } from '../../core/contracts/parser.js';
 import { DEFAULT_MAX_FILE_BYTES, FileGuard } from '../../core/files/file-guard.js';
+import { checkSourcePath } from '../../core/files/source-path.js';
 import { renderClassCard } from './class-card.js';
 import { javadocRoots, jsonFiles } from './javadoc-files.js';
 import { JavadocPackageSchema } from './javadoc-json.js';
@@ -27,8 +28,11 @@ async function validateJavadoc(ctx: ParserContext<JavadocOptions>): Promise<Vali
   const issues: ValidationIssue[] = [];
   const fix = ctx.source.paths.length > 0 ? 'fix "paths" in sources.toml' : 'set BBJ_HOME to the BBj installation or give the directory in "paths"';
   for (const root of javadocRoots(ctx.source.paths)) {
-    const files = await jsonFiles(root, ctx.options.recursive).catch(() => undefined);
-    if (files === undefined) issues.push({ message: `source "${ctx.source.name}": javadoc directory ${root} does not exist; ${fix}` });
+    // Configured paths must stay inside the data directory; the BBJ_HOME default is its own root.
+    const checked = checkSourcePath(root, ctx.source.paths.length > 0 ? ctx.dataDir : root, 'directory');
+    const files = checked.ok ? await jsonFiles(root, ctx.options.recursive).catch(() => undefined) : undefined;
+    if (!checked.ok) issues.push({ message: `source "${ctx.source.name}": javadoc directory ${root} ${checked.reason}; ${fix}` });
+    else if (files === undefined) issues.push({ message: `source "${ctx.source.name}": javadoc directory ${root} cannot be read; ${fix}` });
     else if (files.length === 0) issues.push({ message: `source "${ctx.source.name}": no *.json files in ${root}; ${fix}` });
   }
   return issues;

@@ -1,8 +1,8 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import createDebug from 'debug';
 import type { DocumentInput, Parser, ParserContext, ValidationIssue } from '../../core/contracts/index.js';
 import { FileGuard } from '../../core/files/file-guard.js';
+import { checkSourcePath } from '../../core/files/source-path.js';
 import type { MdxOptions } from './options.js';
 import { MdxOptionsSchema } from './options.js';
 import type { DocFile } from './file-walker.js';
@@ -35,11 +35,10 @@ async function validateMdxSource(ctx: ParserContext<MdxOptions>): Promise<Valida
       if (basenames.has(base)) issues.push({ message: `source "${name}": two paths end in "${base}"; document keys would collide, use one source per directory` });
       basenames.add(base);
     }
-    const info = await stat(dir).catch(() => undefined);
-    if (info === undefined) {
-      issues.push({ message: `source "${name}": docs directory ${dir} does not exist` });
-    } else if (!info.isDirectory()) {
-      issues.push({ message: `source "${name}": ${dir} is not a directory (give the Docusaurus docs folder)` });
+    const checked = checkSourcePath(dir, ctx.dataDir, 'directory');
+    if (!checked.ok) {
+      const fix = checked.problem === 'kind' ? ' (give the docs folder)' : '';
+      issues.push({ message: `source "${name}": docs directory ${dir} ${checked.reason}${fix}` });
     } else if ((await listDocFiles(dir, ctx.options.ignore).catch(() => [])).length === 0) {
       issues.push({ message: `source "${name}": ${dir} has no .md or .mdx files (ignored: ${ctx.options.ignore.join(', ')})` });
     }
@@ -67,9 +66,9 @@ async function* parseMdxSource(ctx: ParserContext<MdxOptions>): AsyncGenerator<D
   const roots: RootFiles[] = [];
   const guard = FileGuard.forSource(ctx.dataDir, source);
   for (const root of source.paths) {
-    const allowed = await guard.check(root);
-    if (!allowed.ok) {
-      ctx.skip(root, allowed.reason);
+    const checked = checkSourcePath(root, ctx.dataDir, 'directory');
+    if (!checked.ok) {
+      ctx.skip(root, `docs directory ${checked.reason}`);
       continue;
     }
     try {

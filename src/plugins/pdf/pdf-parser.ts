@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import createDebug from 'debug';
 import type { DocumentInput } from '../../core/contracts/document.js';
 import type { Parser, ParserContext, ValidationIssue } from '../../core/contracts/parser.js';
 import { FileGuard } from '../../core/files/file-guard.js';
+import { checkSourcePath } from '../../core/files/source-path.js';
 import { listPdfFiles, relativeKey } from './pdf-files.js';
 import { pdfToDocuments } from './pdf-documents.js';
 import { PdfUnusableError } from './pdf-loader.js';
@@ -17,12 +17,12 @@ async function validate(ctx: ParserContext<PdfOptions>): Promise<ValidationIssue
   const issues: ValidationIssue[] = [];
   if (ctx.source.paths.length === 0) issues.push({ message: `source "${ctx.source.name}": set paths to PDF files or directories of PDFs` });
   for (const p of ctx.source.paths) {
-    const info = await stat(p).catch(() => undefined);
-    if (!info) {
-      issues.push({ message: `source "${ctx.source.name}": path ${p} does not exist` });
+    const checked = checkSourcePath(p, ctx.dataDir);
+    if (!checked.ok) {
+      issues.push({ message: `source "${ctx.source.name}": path ${p} ${checked.reason}` });
       continue;
     }
-    if (info.isDirectory()) {
+    if (checked.isDirectory) {
       const first = await listPdfFiles(p).next();
       if (first.done) issues.push({ message: `source "${ctx.source.name}": no *.pdf files under ${p}` });
     }
@@ -34,6 +34,11 @@ async function* parse(ctx: ParserContext<PdfOptions>): AsyncGenerator<DocumentIn
   const { options } = ctx;
   let done = 0;
   for (const root of ctx.source.paths) {
+    const checked = checkSourcePath(root, ctx.dataDir);
+    if (!checked.ok) {
+      ctx.skip(root, `path ${checked.reason}`);
+      continue;
+    }
     const files = listPdfFiles(root);
     for (;;) {
       let next: IteratorResult<{ path: string; size: number }>;
