@@ -54,7 +54,9 @@ export function pathIssues(config: ResolvedConfig, source: SourceConfig): string
           'only files inside it are read: move the files there or set data_dir / DATA_DIR / --data-dir to a folder holding them',
       ];
     }
-    return [`${key} ${checked.reason}: ${p} (data dir from ${config.dataDirOrigin})`];
+    // "not found" is the wording `bbj validate` has always printed (scripts and tests match it).
+    const reason = checked.problem === 'missing' ? 'not found' : checked.reason;
+    return [`${key} ${reason}: ${p} (data dir from ${config.dataDirOrigin})`];
   });
 }
 
