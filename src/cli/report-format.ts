@@ -35,7 +35,9 @@ function chunkLines(title: string, count: number, samples: ChunkRef[]): string[]
 export function formatReport(report: QualityReport): string {
   const out = [``, `Store: ${report.store}   Token limit: ${report.maxTokens} (histogram buckets of ${report.bucketWidth})`];
   for (const s of report.sources) {
-    out.push('', `== ${s.name}: ${headline(s)}`, figuresTable(s));
+    out.push('', `== ${s.name}: ${headline(s)}`);
+    if (s.enrichers.length) out.push(`  enrichers: ${s.enrichers.map((e) => `${e.names === null ? 'not recorded' : e.names.join(', ') || 'none'}${s.enrichers.length > 1 ? ` (${e.chunks} chunks)` : ''}`).join('; ')}`);
+    out.push(figuresTable(s));
     out.push(...chunkLines('above the limit, not marked unsplittable', s.oversized.count, s.oversized.samples));
     out.push(...chunkLines('heading-only chunks', s.headingOnly.count, s.headingOnly.samples));
     out.push(...chunkLines('lifecycle labels in generations', s.lifecycleInGenerations.count, s.lifecycleInGenerations.samples));

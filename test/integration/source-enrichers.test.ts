@@ -27,6 +27,7 @@ interface Row extends Record<string, unknown> {
   source_name: string;
   doc_key: string;
   doc_type: string;
+  source_type: string;
   generations: string[];
   metadata: Record<string, unknown>;
   content_hash: string;
@@ -48,7 +49,7 @@ describe('enrichers per source (pglite)', () => {
     return summary;
   };
   const rows = (source: string) =>
-    queryStore<Row>(location, 'SELECT source_name, doc_key, doc_type, generations, metadata, content_hash FROM chunks WHERE source_name = $1 ORDER BY doc_key, chunk_index', [source]);
+    queryStore<Row>(location, 'SELECT source_name, doc_key, doc_type, source_type, generations, metadata, content_hash FROM chunks WHERE source_name = $1 ORDER BY doc_key, chunk_index', [source]);
 
   before(async () => {
     ollama = await startFakeOllama({ dimension: 16 });
@@ -68,6 +69,7 @@ describe('enrichers per source (pglite)', () => {
     for (const r of plain) {
       assert.deepEqual(r.generations, [], `${r.doc_key}: no generations without an enricher`);
       assert.equal(r.doc_type, 'blog-post', "the parser's doc_type is kept");
+      assert.equal(r.source_type, 'blog', 'no label and no enricher: labelled by the source name');
       assert.deepEqual(r.metadata.enrichers, []);
       assert.equal(r.metadata.generation_basis, undefined);
     }
@@ -84,6 +86,8 @@ describe('enrichers per source (pglite)', () => {
     const all = await runCli(['report', '--config', configPath, '--json']);
     const report = JSON.parse(all.stdout) as QualityReport;
     const source = (name: string) => report.sources.find((s) => s.name === name)!;
+    assert.deepEqual(source('blog').enrichers, [{ names: [], chunks: source('blog').chunks }], 'the report says which enrichers ran');
+    assert.deepEqual(source('beginner').enrichers, [{ names: ['bbj'], chunks: source('beginner').chunks }]);
     assert.equal(source('blog').labelledChunks, 0);
     assert.deepEqual(source('blog').unknownDocTypes, [], '"blog-post" is not judged against the BBj vocabulary');
     assert.equal(source('beginner').labelledChunks, source('beginner').chunks);
@@ -96,7 +100,7 @@ describe('enrichers per source (pglite)', () => {
     assert.equal(report.totals.untagged.share, source('beginner').untagged.share, 'the untagged share is of the labelled chunks only');
 
     const text = await runCli(['report', '--config', configPath, '--source', 'blog']);
-    assert.match(text.stdout, /== blog: \d+ documents, \d+ chunks, untagged n\/a/);
+    assert.match(text.stdout, /== blog: \d+ documents, \d+ chunks, untagged n\/a.*\n {2}enrichers: none\n/);
     assert.match(text.stdout, /n\/a {3}every stored doc_type is in the vocabulary \(no enricher that sets these labels ran\)/);
     assert.match(text.stdout, /n\/a {3}no lifecycle label inside generations/);
     assert.match(text.stdout, /(PASS|FAIL) {2}no chunk whose body is only a heading/, 'the other properties are still judged');

@@ -5,7 +5,7 @@ import { errorMessage } from '../errors/bbj-error.js';
 
 /**
  * The enrich step: per-source settings first (label, forced generation), then every
- * registered enricher in order. Values a parser already set are the enrichers' to keep or
+ * enricher of the source in order. Values a parser already set are the enrichers' to keep or
  * refine; the core itself adds no domain rules.
  */
 export function enrichDocument(doc: Document, source: SourceInfo, enrichers: readonly Enricher[]): Document {
@@ -17,5 +17,6 @@ export function enrichDocument(doc: Document, source: SourceInfo, enrichers: rea
       throw new Error(`enricher "${enricher.name}" failed on ${doc.sourceUrl}: ${errorMessage(error)}`, { cause: error });
     }
   }
-  return result;
+  // A source without enrichers (`enrichers = []`) and without `label` is still labelled, by its name.
+  return result.sourceType ? result : { ...result, sourceType: source.name };
 }

@@ -5,7 +5,7 @@ import { chunksWithLabels, headingOnlyChunks, oversizedChunks } from './chunk-fi
 import { defaultBucketWidth, histogramBuckets } from './histogram.js';
 import { qualityProperties } from './quality-properties.js';
 import {
-  chunkTotals, docTypeCounts, documentCounts, emptyManifestDocuments, generationCounts, hasReportTables, histogramCounts, lastRunSkips, storedSources,
+  chunkTotals, docTypeCounts, documentCounts, emptyManifestDocuments, enricherCounts, generationCounts, hasReportTables, histogramCounts, lastRunSkips, storedSources,
 } from './report-queries.js';
 import { DEFAULT_SHARE_LIMITS, type Finding, type QualityReport, type ReportOptions, type SourceReport } from './report-types.js';
 import { textFindings } from './text-findings.js';
@@ -45,7 +45,7 @@ export async function buildReport(sql: SqlClient, options: ReportOptions): Promi
   debug('report on %o (limit %d, buckets of %d)', wanted, maxTokens, width);
 
   const scope = options.labelScope;
-  const [docs, totals, histograms, docTypes, labelledDocTypes, generations, oversized, headingOnly, lifecycleHits, emptyDocs, skips, scanned] = await Promise.all([
+  const [docs, totals, histograms, docTypes, labelledDocTypes, generations, oversized, headingOnly, lifecycleHits, emptyDocs, skips, scanned, enrichers] = await Promise.all([
     documentCounts(sql, wanted),
     chunkTotals(sql, wanted, maxTokens, marker, options.untaggedLabel ?? null, scope),
     histogramCounts(sql, wanted, maxTokens, width),
@@ -58,6 +58,7 @@ export async function buildReport(sql: SqlClient, options: ReportOptions): Promi
     emptyManifestDocuments(sql, wanted),
     lastRunSkips(sql, wanted),
     textFindings(sql, wanted, samples),
+    enricherCounts(sql, wanted),
   ]);
 
   const sources = wanted.map((name): SourceReport => {
@@ -69,6 +70,7 @@ export async function buildReport(sql: SqlClient, options: ReportOptions): Promi
     const text = scanned.get(name);
     return {
       name,
+      enrichers: enrichers.get(name) ?? [],
       documents: docs.get(name) ?? 0,
       chunks,
       byDocType,

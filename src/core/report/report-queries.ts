@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../store/sql-client.js';
-import type { EmptyDocument, LabelCount, LabelScope, SkippedSummary } from './report-types.js';
+import type { EmptyDocument, EnricherCount, LabelCount, LabelScope, SkippedSummary } from './report-types.js';
 
 /** Per-source chunk aggregates (one row per source that has chunks). */
 export interface ChunkTotals {
@@ -82,6 +82,21 @@ export async function chunkTotals(sql: SqlExecutor, sources: string[], maxTokens
       },
     ]),
   );
+}
+
+/** Chunks per list of enrichers that shaped them (`null`: stored before the list was recorded), most chunks first. */
+export async function enricherCounts(sql: SqlExecutor, sources: string[]): Promise<Grouped<EnricherCount[]>> {
+  const rows = await sql.query<{ source_name: string; names: unknown; chunks: unknown }>(
+    `SELECT source_name, metadata -> 'enrichers' AS names, count(*) AS chunks
+     FROM chunks WHERE source_name = ANY($1::text[]) GROUP BY 1, 2 ORDER BY 1, 3 DESC`,
+    [sources],
+  );
+  const result: Grouped<EnricherCount[]> = new Map();
+  for (const r of rows) {
+    const names = typeof r.names === 'string' ? (JSON.parse(r.names) as unknown) : r.names;
+    push(result, r.source_name, { names: Array.isArray(names) ? names.map(String) : null, chunks: Number(r.chunks) });
+  }
+  return result;
 }
 
 /** Chunk counts per histogram bucket: 1..n for `((i-1)w, iw]` up to the limit, 0 for above it. */

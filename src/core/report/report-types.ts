@@ -64,6 +64,14 @@ export interface LabelCount {
   chunks: number;
 }
 
+/** Chunks shaped by one list of enrichers. */
+export interface EnricherCount {
+  /** The enrichers, in the order they ran (`[]`: none); null for chunks stored before the list was recorded. */
+  names: string[] | null;
+  /** Chunks. */
+  chunks: number;
+}
+
 /** One histogram bucket: token counts from `min` to `max`, both inclusive (`max` null = above the limit). */
 export interface HistogramBucket {
   /** `0-50`, `51-100`, ..., `> 400`. */
@@ -174,6 +182,8 @@ export interface SourceFigures {
 export interface SourceReport extends SourceFigures {
   /** Source name. */
   name: string;
+  /** Which enrichers shaped its chunks (one entry unless the list changed and not every document was re-processed yet). */
+  enrichers: EnricherCount[];
   /** Manifest documents whose chunk count is 0. */
   emptyDocuments: EmptyDocument[];
   /** What the last successful run of the source skipped. */
