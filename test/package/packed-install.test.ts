@@ -38,6 +38,7 @@ describe('the packed package', () => {
       assert.ok(files.has(needed), `${needed} is in the package`);
     }
     assert.ok(![...files].some((f) => f.startsWith('dist/test/') || f.startsWith('src/')), 'no tests or TypeScript sources');
+    assert.ok([...files].some((f) => /^dist\/src\/core\/store\/pglite-[\d.]+-datadir\.tar\.gz$/.test(f)), 'the embedded store template (new stores skip initdb)');
     const maps = [...files].filter((f) => f.endsWith('.map'));
     for (const map of maps.slice(0, 50)) {
       const parsed = JSON.parse(readFileSync(path.join(repoRoot, map), 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };

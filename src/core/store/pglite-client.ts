@@ -1,6 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
+import type { PGlite } from '@electric-sql/pglite';
 import { acquireDirLock, recordDirLockRun } from './dir-lock.js';
+import { createPglite } from './pglite-open.js';
 import { heldLock, type StoreLock } from './store-lock.js';
 import type { Row, SqlClient, SqlExecutor } from './sql-client.js';
 
@@ -19,8 +19,7 @@ export class PgliteSqlClient implements SqlClient {
   static async open(dataDir: string | undefined): Promise<PgliteSqlClient> {
     const release = dataDir ? acquireDirLock(dataDir) : () => {};
     try {
-      // The options object form: `new PGlite(undefined, {extensions})` silently drops them.
-      const db = await PGlite.create({ dataDir, extensions: { vector } });
+      const db = await createPglite(dataDir);
       return new PgliteSqlClient(db, dataDir ? `pglite:${dataDir}` : 'pglite:memory', release, dataDir);
     } catch (error) {
       release();

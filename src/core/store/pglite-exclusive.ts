@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
+import type { PGlite } from '@electric-sql/pglite';
 import { BbjError } from '../errors/bbj-error.js';
 import { acquireDirLock } from './dir-lock.js';
+import { createPglite } from './pglite-open.js';
 
 /** An embedded store opened directly (not through `SqlClient`), for tools that need the PGlite instance. */
 export interface ExclusivePglite {
@@ -22,7 +22,7 @@ export async function openExclusivePglite(dataDir: string): Promise<ExclusivePgl
   }
   const release = acquireDirLock(dataDir);
   try {
-    const db = await PGlite.create({ dataDir, extensions: { vector } });
+    const db = await createPglite(dataDir);
     return {
       db,
       close: async () => {
