@@ -55,6 +55,8 @@ describe('bbj init', () => {
     const written = parse(readFileSync(result.file, 'utf8')) as { sources: { name: string; parser: string }[]; embedder: { provider: string } };
     assert.equal(written.sources.length, result.sources.length);
     assert.equal(written.embedder.provider, 'hash');
+    const offers = readFileSync(result.file, 'utf8').match(/^# enrichers = \[\] +# not BBj documentation/gm) ?? [];
+    assert.equal(offers.length, result.sources.length, 'every source offers turning the BBj rules off');
   });
 
   test('the written file passes bbj validate, and init refuses to overwrite it without --force', async () => {

@@ -37,6 +37,8 @@ export function renderSourcesToml(sources: readonly PlannedSource[], embedder: I
   for (const source of sources) {
     lines.push('', `# ${source.note}`, '[[sources]]', `name = ${str(source.name)}`, `parser = ${str(source.parser)}`, `paths = ${value(source.paths)}`);
     if (source.label) lines.push(`label = ${str(source.label)}`);
+    // Omitted enrichers are the BBj rules; a folder of other documentation should not get them.
+    lines.push('# enrichers = []                   # not BBj documentation: store it without the BBj rules');
     if (source.options && Object.keys(source.options).length) lines.push(`options = ${value(source.options)}`);
   }
   return `${lines.join('\n')}\n`;
