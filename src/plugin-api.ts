@@ -20,6 +20,8 @@ export type * from './core/contracts/index.js';
 export { errorMessage } from './core/errors/bbj-error.js';
 export * from './core/embedding/index.js';
 export { checkSourcePath, type SourcePathCheck, type SourcePathKind, type SourcePathProblem } from './core/files/source-path.js';
+export { blogSlug, docSlug, plainSlug, stripDocExtension, stripNumberPrefix, type RoutingFrontMatter } from './core/text/docs-slug.js';
+export { encodeUrlPath, joinUrlPath } from './core/text/url-path.js';
 export { DocumentSchema, isHttpFailure, silentLogger } from './core/contracts/index.js';
 export {
   CURRENT_API_VERSION,

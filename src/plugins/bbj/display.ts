@@ -1,3 +1,5 @@
+import { docSlug } from '../../core/text/docs-slug.js';
+import { joinUrlPath } from '../../core/text/url-path.js';
 import { BBJ_WEBHELP_BASE } from './topic-inputs.js';
 
 /** `source_type` labels by `source_url` prefix, first match wins (reference §4.6, plus Advantage PDFs on the docs host). */
@@ -38,29 +40,12 @@ export function defaultSourceType(sourceUrl: string): string {
  */
 export function defaultDisplayUrl(sourceUrl: string, baseUrl?: string): string {
   const flare = /^flare:\/\/Content\/(.+)$/.exec(sourceUrl);
-  if (flare) return joinUrl(baseUrl ?? BBJ_WEBHELP_BASE, flare[1]);
+  if (flare) return joinUrlPath(baseUrl ?? BBJ_WEBHELP_BASE, flare[1]);
   const mdx = /^(mdx-[a-z0-9-]+):\/\/(.+)$/i.exec(sourceUrl);
   if (mdx) {
     const site = baseUrl ?? MDX_SITES[mdx[1].toLowerCase()];
-    return site ? joinUrl(site, mdxSlug(mdx[2])) : '';
+    return site ? joinUrlPath(site, docSlug(mdx[2])) : '';
   }
   if (/^https?:\/\//i.test(sourceUrl)) return sourceUrl;
   return '';
-}
-
-/**
- * Docusaurus slug of a docs-relative path: `.md`/`.mdx` removed, `NN-` ordering prefixes
- * removed, a trailing `index` dropped (`01-intro/03-setup.md` -> `intro/setup`).
- */
-export function mdxSlug(relPath: string): string {
-  const segments = relPath
-    .split('/')
-    .map((s) => s.replace(/\.mdx?$/i, '').replace(/^\d+-/, ''))
-    .filter((s) => s !== '');
-  if (segments.length > 0 && segments[segments.length - 1].toLowerCase() === 'index') segments.pop();
-  return segments.join('/');
-}
-
-function joinUrl(base: string, rest: string): string {
-  return base.replace(/\/+$/, '') + '/' + rest.replace(/^\/+/, '');
 }

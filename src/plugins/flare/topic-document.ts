@@ -1,4 +1,5 @@
 import type { DocumentInput, JsonValue } from '../../core/contracts/index.js';
+import { joinUrlPath } from '../../core/text/url-path.js';
 import type { ConvertedTopic } from './topic.js';
 import type { TocPlacement } from './toc-index.js';
 import type { FlareTarget } from './target.js';
@@ -22,8 +23,7 @@ export function displayUrlOf(rel: string, addr: Addressing): string {
   // A real `.fltar` decides the output path (lower case, `Content/` kept or not, extension).
   let file = addr.target?.name ? outputPath(rel, addr.target) : rel;
   if (addr.displayExtension) file = file.replace(/\.[^./]+$/, addr.displayExtension);
-  const base = addr.displayBaseUrl.endsWith('/') ? addr.displayBaseUrl : `${addr.displayBaseUrl}/`;
-  return base + file.split('/').map(encodeURIComponent).join('/');
+  return joinUrlPath(addr.displayBaseUrl, file);
 }
 
 /** Builds the document of a converted topic. */

@@ -1,18 +1,6 @@
-// Docusaurus's default number-prefix parser: `01-intro`, `2_setup`, `3. install`. Names that
-// look like dates or versions (`2021-08-01-post`, `1.2-notes`) keep their digits, as there.
-const NUMBER_PREFIX = /^\d+\s*[-_.]+\s*(?=[^-_.\s])/;
-const DATE_OR_VERSION = /^\d+[-_.]\d+/;
+import { stripDocExtension, stripNumberPrefix } from '../../core/text/docs-slug.js';
 
-/** Removes a Docusaurus ordering prefix (`01-`) from one path segment or file name. */
-export function stripNumberPrefix(name: string): string {
-  if (DATE_OR_VERSION.test(name)) return name;
-  return name.replace(NUMBER_PREFIX, '');
-}
-
-/** Removes the `.md` / `.mdx` extension of a file name. */
-export function stripDocExtension(name: string): string {
-  return name.replace(/\.mdx?$/i, '');
-}
+export { stripDocExtension, stripNumberPrefix } from '../../core/text/docs-slug.js';
 
 /** `gui-to-bui_to dwc` -> `Gui To Bui To Dwc`; letters after the first keep their case (`API`). */
 export function humanize(name: string): string {

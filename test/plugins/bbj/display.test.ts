@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultDisplayUrl, defaultSourceType, mdxSlug } from '../../../src/plugins/bbj/display.js';
+import { docSlug } from '../../../src/core/text/docs-slug.js';
+import { defaultDisplayUrl, defaultSourceType } from '../../../src/plugins/bbj/display.js';
 
 describe('display defaults (reference §4.6)', () => {
   test('flare:// maps to the published WebHelp', () => {
@@ -12,7 +13,7 @@ describe('display defaults (reference §4.6)', () => {
   test('mdx schemes map to the course sites with Docusaurus slugs (mdx-dwc-course/docs paths)', () => {
     assert.equal(defaultDisplayUrl('mdx-dwc://01-gui-to-bui-to-dwc/03-gui-to-bui-to-dwc.md'), 'https://basishub.github.io/DWC-Course/gui-to-bui-to-dwc/gui-to-bui-to-dwc');
     assert.equal(defaultDisplayUrl('mdx-beginner://file-io/index.md'), 'https://basishub.github.io/BBj-Beginner-Tutorial/file-io');
-    assert.equal(mdxSlug('10-embedding-components/index.mdx'), 'embedding-components');
+    assert.equal(docSlug('10-embedding-components/index.mdx'), 'embedding-components');
   });
   test('an unknown mdx source has no default site', () => {
     assert.equal(defaultDisplayUrl('mdx-other://a.md'), '');

@@ -11,7 +11,11 @@ describe('docSlug', () => {
     ['guide/Index.mdx', {}, 'guide'],
     ['index.md', {}, ''],
     ['intro/README.md', {}, 'intro'],
-    ['02-guides/01-guides.md', {}, 'guides'],
+    // A category index is named exactly like its folder, number prefix included (Docusaurus's isCategoryIndex).
+    ['02-guides/02-guides.md', {}, 'guides'],
+    ['02-guides/01-guides.md', {}, 'guides/guides'],
+    ['01-gui-to-bui-to-dwc/03-gui-to-bui-to-dwc.md', {}, 'gui-to-bui-to-dwc/gui-to-bui-to-dwc'],
+    ['guides/Guides.md', {}, 'guides'],
     ['2021-08-01-release.md', {}, '2021-08-01-release'],
     ['1.2-notes.md', {}, '1.2-notes'],
     ['index.md', { slug: '/' }, ''],
