@@ -22,7 +22,7 @@ export async function expectedRows(config: ResolvedConfig): Promise<string[]> {
       skip() {}, unchanged() {}, progress() {},
     };
     for await (const raw of parser.parse(ctx)) {
-      const doc = enrichDocument(DocumentSchema.parse(raw), ctx.source, registry.enrichers());
+      const doc = enrichDocument(DocumentSchema.parse(raw), ctx.source, registry.enrichersFor(source.enrichers).enrichers);
       for (const chunk of chunkDocument(doc, config.chunking, source.name)) rows.push(`${source.name}|${chunk.docKey}|${chunk.ordinal}|${chunk.contentHash}`);
     }
   }
