@@ -26,7 +26,9 @@ const tapFile = path.join(mkdtempSync(path.join(tmpdir(), 'bbj-tests-')), 'resul
 const result = spawnSync(
   process.execPath,
   // Most test files wait on child processes, servers and PGlite; three at a time keep two cores busy.
-  ['--test', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 3}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+  // --liftoff-only (passed on to every test file's process): as in bin/run.js, PGlite's WASM stays
+  // on V8's baseline tier; optimising it costs short-lived processes more CPU than it saves.
+  ['--liftoff-only', '--test', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 3}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
   { stdio: 'inherit' },
 );
 const tap = readFileSync(tapFile, 'utf8');
