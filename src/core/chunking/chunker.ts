@@ -5,14 +5,14 @@ import { packAtoms, type PackedBody } from './atom-packer.js';
 import { HEADER_SEPARATOR, buildContextHeader } from './context-header.js';
 import { type Block, type Section, blocksTokens, documentBlocks, splitSections } from './markdown-sections.js';
 import { sectionAtoms } from './section-atoms.js';
-import { mergeSmallSections } from './section-merge.js';
+import { commonPrefix, mergeSmallSections } from './section-merge.js';
 import { readableChars } from '../text/readable-chars.js';
 import { countTokens, splitByTokens } from './token-counter.js';
 
 const log = createDebug('bbj:chunk');
 
 /** Version of the chunking rules; part of document fingerprints so changed rules re-chunk documents. */
-export const CHUNKER_VERSION = '3';
+export const CHUNKER_VERSION = '4';
 
 /** Default of {@link ChunkOptions.minSectionTokens}. */
 export const DEFAULT_MIN_SECTION_TOKENS = 100;
@@ -81,6 +81,19 @@ function headerFor(doc: Document, headingPath: readonly string[], maxTokens: num
   return { header, tokens: header ? countTokens(`${header}\n\n`) : 0 };
 }
 
+/** Rewrites `chunk` to hold `body` under `header` when that fits the budget; false (unchanged) otherwise. */
+function joinTail(chunk: Chunk, body: string, header: string, path: readonly string[], maxTokens: number): boolean {
+  const content = chunkContent(header, body);
+  const tokens = countTokens(content);
+  if (tokens > maxTokens) return false;
+  chunk.content = content;
+  chunk.contentHash = contentHash(content);
+  chunk.contextHeader = header;
+  chunk.tokenCount = tokens;
+  chunk.metadata = { ...chunk.metadata, heading_path: path.join(HEADER_SEPARATOR) };
+  return true;
+}
+
 /**
  * Splits an enriched document into chunks that fit `maxTokens` (context header included):
  * one or more chunks per heading section (h1-h3 by default), code fences kept whole unless
@@ -104,9 +117,23 @@ export function chunkDocument(doc: Document, options: ChunkOptions, sourceName: 
     minTokens: options.minSectionTokens ?? DEFAULT_MIN_SECTION_TOKENS,
     budget: (path) => options.maxTokens - headerOf(path).tokens,
   });
+  const tinyTokens = (options.minSectionTokens ?? DEFAULT_MIN_SECTION_TOKENS) / 2;
+  // Body and heading path of the last chunk, so a tiny section after it can join it.
+  let last: { body: string; path: readonly string[] } | undefined;
   for (const section of sections) {
     const { header, tokens: headerTokens } = headerOf(section.headingPath);
-    for (const piece of sectionBodies(section, doc.content, header, headerTokens, options)) {
+    const pieces = sectionBodies(section, doc.content, header, headerTokens, options);
+    // A tiny section the merge could not place (the chunk before it is a piece of a long
+    // section) joins that chunk when it still fits: no `## License\n\nMIT` chunk on its own.
+    if (pieces.length === 1 && pieces[0].body && pieces[0].tokens < tinyTokens && last !== undefined && !pieces[0].oversized) {
+      const path = commonPrefix(last.path, section.headingPath);
+      const joined = joinTail(chunks[chunks.length - 1], `${last.body}\n\n${pieces[0].body}`, headerOf(path).header, path, options.maxTokens);
+      if (joined) {
+        last = { body: `${last.body}\n\n${pieces[0].body}`, path };
+        continue;
+      }
+    }
+    for (const piece of pieces) {
       if (!piece.body) continue;
       const content = chunkContent(header, piece.body);
       const hash = contentHash(content);
@@ -138,6 +165,7 @@ export function chunkDocument(doc: Document, options: ChunkOptions, sourceName: 
         tokenCount: piece.tokens,
         metadata,
       });
+      last = { body: piece.body, path: section.headingPath };
     }
   }
   // Text stored once for several places is not lost: the report compares what reached the chunks with this.

@@ -48,6 +48,37 @@ describe('chunker: small sections merge with their siblings', () => {
     }
   });
 
+  test('a tiny last section joins the chunk before it across heading depth (README: ### npm, then ## License)', () => {
+    const content = `# Pkg\n\n## Install\n\n${prose(6, 'Install')}\n\n### npm\n\n${prose(12, 'Npm')}\n\n## License\n\nMIT`;
+    const chunks = chunkDocument(makeDoc(content, { title: 'Pkg' }), opts, 'src');
+    assert.equal(chunks.length, 1);
+    assert.ok(bodyOf(chunks[0]).endsWith('### npm\n\n' + prose(12, 'Npm') + '\n\n## License\n\nMIT'));
+    // The header names the deepest heading holding both parts: the page.
+    assert.equal(chunks[0].contextHeader, 'Pkg');
+  });
+
+  test('a tiny section after a long split section joins its last piece, keeping its heading; the 400-token budget holds', () => {
+    const content = `# Pkg\n\n## Usage\n\n${prose(60, 'Usage')}\n\n## License\n\nMIT`;
+    const chunks = chunkDocument(makeDoc(content, { title: 'Pkg' }), opts, 'src');
+    assert.ok(chunks.length >= 2, `${chunks.length} chunks`);
+    for (const c of chunks) assert.ok(c.tokenCount <= 400, `${c.tokenCount}`);
+    for (const c of chunks) assert.ok(c.tokenCount >= 50, `tiny chunk: ${c.content}`);
+    const last = chunks[chunks.length - 1];
+    assert.match(bodyOf(last), /Usage sentence number 59 explains one more detail\.\n\n## License\n\nMIT$/);
+    assert.equal(last.contextHeader, 'Pkg');
+    assert.equal(last.metadata.heading_path, 'Pkg');
+    // Earlier pieces still name their section.
+    assert.equal(chunks[0].contextHeader, 'Pkg > Usage');
+  });
+
+  test('a tiny section that does not fit beside the chunk before it stays a chunk of its own', () => {
+    const content = `# Pkg\n\n## Usage\n\n${prose(37, 'Usage')}\n\n## License\n\n${prose(2, 'License')}`;
+    const chunks = chunkDocument(makeDoc(content, { title: 'Pkg' }), opts, 'src');
+    assert.deepEqual(chunks.map((c) => c.contextHeader), ['Pkg > Usage', 'Pkg > License']);
+    assert.ok(chunks[0].tokenCount <= 400 && chunks[0].tokenCount + chunks[1].tokenCount > 400);
+    assert.match(bodyOf(chunks[1]), /^## License\n\nLicense sentence/);
+  });
+
   test('minSectionTokens 0 turns merging off', () => {
     const chunks = chunkDocument(makeDoc('## A\n\none\n\n## B\n\ntwo'), { ...opts, minSectionTokens: 0 }, 'src');
     assert.equal(chunks.length, 2);
