@@ -6,3 +6,4 @@ export type { SitemapEntries } from './sitemap.js';
 export { pageTitle, stripSiteNames, titleFromUrl } from './title.js';
 export { fetchForParse, looksLikeHtml, looksLikePdf, validatorsOf } from './fetch-page.js';
 export type { WebParser } from './web-parser.js';
+export { politeHttpSettings, politeOptions, type PoliteOptions } from './polite-options.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { politeOptions } from '../web-common/polite-options.js';
 
 /** Chrome of MadCap Flare HTML5 WebHelp (side navigation, title bar with search, breadcrumbs, topic toolbar). */
 export const FLARE_WEBHELP_CHROME = [
@@ -15,10 +16,7 @@ export const webCrawlOptionsSchema = z
     base_url: z.url({ protocol: /^https?$/ }).default('https://documentation.basis.cloud/BASISHelp/WebHelp/').describe('Where the crawl starts; its directory is the crawl\'s scope.'),
     max_pages: z.number().int().positive().default(20_000).describe('Most pages fetched in one run.'),
     max_depth: z.number().int().min(0).default(25).describe('Most link hops from the base URL.'),
-    rate_limit_ms: z.number().int().min(0).default(500).describe('Minimum milliseconds between the starts of two requests to the host.'),
-    max_in_flight: z.number().int().min(1).max(16).default(2).describe('Requests in flight at once to the host (each start still waits for `rate_limit_ms`).'),
-    timeout_ms: z.number().int().min(100).max(600_000).default(30_000).describe('Milliseconds one attempt at a page may take (connect, headers and body) before it counts as timed out.'),
-    max_attempts: z.number().int().min(1).max(10).default(4).describe('Attempts per page for timeouts, network errors, 429 and 5xx (backoff between them).'),
+    ...politeOptions({ rateLimitMs: 500 }),
     help_system: z.boolean().default(true).describe('Read the Flare help-system file and its TOC when the start page declares one (pages in the TOC get its breadcrumb).'),
     sitemaps: z.boolean().default(true).describe('Read robots.txt `Sitemap:` lines and `sitemap.xml` / `Sitemap.xml` in the base directory.'),
     page_extensions: z.array(z.string().trim().min(1)).default(['.htm', '.html']).describe('Link path endings that are pages (directory links ending in `/` are always followed).'),

@@ -17,6 +17,7 @@ import { crawledDocument } from './crawl-page.js';
 import type { HelpSystemRef } from './flare-help-system.js';
 import { helpSystemOf } from './flare-help-system.js';
 import { queueSitemapPages, queueTocPages } from './page-discovery.js';
+import { politeHttpSettings } from '../web-common/polite-options.js';
 
 const debug = createDebug('bbj:web-crawl');
 const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
@@ -28,11 +29,7 @@ export function webCrawlHttpSettings(options: WebCrawlOptions): HttpSourceSettin
   const root = crawlRoot(options.base_url);
   return {
     scope: { hosts: [root.host], pathPrefix: root.pathname },
-    perHostIntervalMs: options.rate_limit_ms,
-    perHostConcurrency: options.max_in_flight,
-    timeoutMs: options.timeout_ms,
-    maxAttempts: options.max_attempts,
-    respectRobots: options.respect_robots,
+    ...politeHttpSettings(options),
     allowedContentTypes: HTML_TYPES,
     // Each page may cost a second request when it is unchanged and its links are needed.
     maxPages: (options.relink_unchanged ? options.max_pages * 2 : options.max_pages) + LISTING_BUDGET,

@@ -1,4 +1,5 @@
 import type { HttpSourceSettings } from '../../core/contracts/http.js';
+import { politeHttpSettings } from '../web-common/polite-options.js';
 import { ARTICLE_TYPES } from './wordpress-options.js';
 import type { WordpressCommonOptions } from './wordpress-options.js';
 
@@ -7,11 +8,7 @@ export function wordpressHttpSettings(options: WordpressCommonOptions): HttpSour
   const hosts = [new URL(options.index_url).host, ...options.extra_hosts];
   return {
     scope: { hosts: [...new Set(hosts.map((h) => h.toLowerCase()))] },
-    perHostIntervalMs: options.rate_limit_ms,
-    perHostConcurrency: options.max_in_flight,
-    timeoutMs: options.timeout_ms,
-    maxAttempts: options.max_attempts,
-    respectRobots: options.respect_robots,
+    ...politeHttpSettings(options),
     allowedContentTypes: ARTICLE_TYPES,
     ...(options.max_pages !== undefined ? { maxPages: options.max_pages } : {}),
   };

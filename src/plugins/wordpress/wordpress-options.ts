@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { politeOptions, type PoliteOptions } from '../web-common/polite-options.js';
 
 /** Chrome of WordPress themes (and the Echo Knowledge Base plugin) removed before conversion. */
 export const WORDPRESS_CHROME = [
@@ -21,29 +22,21 @@ export function wordpressOptions(defaults: { indexUrl: string; extraHosts: strin
     content_selectors: selectorList.min(1).default(defaults.content).describe('Content root: the first matching selector wins.'),
     remove_selectors: selectorList.default(defaults.remove).describe('Page chrome removed before conversion.'),
     site_names: z.array(z.string().trim().min(1)).default(BASIS_SITE_NAMES).describe('Site names stripped from titles.'),
-    rate_limit_ms: z.number().int().min(0).default(1000).describe('Minimum milliseconds between the starts of two requests to one host.'),
-    max_in_flight: z.number().int().min(1).max(16).default(2).describe('Requests in flight at once per host (each start still waits for `rate_limit_ms`).'),
-    timeout_ms: z.number().int().min(100).max(600_000).default(30_000).describe('Milliseconds one attempt at a page may take before it counts as timed out.'),
-    max_attempts: z.number().int().min(1).max(10).default(4).describe('Attempts per page for timeouts, network errors, 429 and 5xx (backoff between them).'),
+    ...politeOptions({ rateLimitMs: 1000 }),
     max_pages: z.number().int().positive().optional().describe('Most pages to fetch in one run (index and sitemaps included).'),
     respect_robots: z.boolean().default(true).describe('Obey robots.txt.'),
   };
 }
 
 /** The options every WordPress parser has. */
-export interface WordpressCommonOptions {
+export interface WordpressCommonOptions extends PoliteOptions {
   index_url: string;
   extra_hosts: string[];
   sitemaps: string[];
   content_selectors: string[];
   remove_selectors: string[];
   site_names: string[];
-  rate_limit_ms: number;
-  max_in_flight: number;
-  timeout_ms: number;
-  max_attempts: number;
   max_pages?: number;
-  respect_robots: boolean;
 }
 
 /** Media types an article may come as. */
