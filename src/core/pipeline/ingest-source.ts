@@ -49,9 +49,10 @@ export interface IngestSourceParams {
   /** Embedder slots shared with other sources running at the same time; default: a budget of `concurrency` for this source alone. */
   budget?: EmbedBudget;
   /**
-   * Stops the source gracefully (Ctrl-C): no more documents are taken from the parser, embedding
-   * still in flight is dropped (those documents are redone next run), committed documents are
-   * complete, and the stats come back with `interrupted` set. Nothing is swept.
+   * Stops the source gracefully (Ctrl-C): no more documents are taken from the parser, the group
+   * being filled is dropped (redone next run), groups already handed over are embedded and
+   * written, and the stats come back with `interrupted` set. Nothing is swept. `context.signal`
+   * is the hard stop: it drops embedding in flight too.
    */
   stop?: AbortSignal;
   /** Re-ingest from scratch: ignore fingerprints and stored vectors. */
@@ -80,8 +81,8 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
   const goneKeys = new Set<string>();
   const budget = params.budget ?? createEmbedBudget(params.concurrency);
   const stop = params.stop;
-  // A stop drops embedding in flight (fast Ctrl-C); a write already started still commits.
-  const embedSignal = stop ? AbortSignal.any([context.signal, stop]) : context.signal;
+  // A stop lets groups already handed over finish; only the hard signal drops embedding in flight.
+  const embedSignal = context.signal;
   // Every batch waiting for a budget slot listens to it; that is many listeners by design.
   setMaxListeners(0, embedSignal);
   const counters = { calls: 0, texts: 0, retries: 0 };

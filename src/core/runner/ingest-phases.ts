@@ -133,8 +133,10 @@ export async function openRun(ctx: RunContext, checked: Checked, sources: Source
 export interface SourceRunOptions {
   /** Re-ingest from scratch. */
   clean?: boolean;
-  /** Stops the source (Ctrl-C or a lost lock): what is committed stays, nothing is swept. */
+  /** Stops the source at once (a lost lock): embedding in flight is dropped, what is committed stays, nothing is swept. */
   signal: AbortSignal;
+  /** Stops the source gracefully (Ctrl-C): no new documents, groups in flight are embedded and written, nothing is swept. */
+  stop?: AbortSignal;
   /** True when the stop came from the user (the source is `interrupted`, not `failed`). */
   interrupted(): boolean;
 }
@@ -148,7 +150,7 @@ export async function ingestSourcePhase(ctx: RunContext, run: OpenRun, source: S
     emit({ type: 'source-finished', outcome: result });
     return result;
   };
-  if (options.signal.aborted) return outcome('interrupted', emptyStats(), 'not started: the run was interrupted');
+  if (options.signal.aborted || options.stop?.aborted) return outcome('interrupted', emptyStats(), 'not started: the run was interrupted');
   emit({ type: 'source-started', source: source.name, parser: source.parser });
   const { store, runId } = run;
   if (run.completedBefore.has(source.name)) {
@@ -184,12 +186,18 @@ export async function ingestSourcePhase(ctx: RunContext, run: OpenRun, source: S
       concurrency: config.embedder.concurrency,
       budget: run.budget,
       clean: options.clean ?? false,
+      stop: options.stop,
       runId,
       onProgress: (s, p) => {
         stats = s;
         emit({ type: 'source-progress', source: source.name, stats: s, parser: p, elapsedMs: Date.now() - started });
       },
     });
+    if (stats.interrupted) {
+      // Ctrl-C: the groups in flight were written; the source is not complete, so `--resume` runs it again.
+      await store.recordSource(runId, source.name, 'interrupted', { ...stats, skipped: stats.skipped.length });
+      return outcome('interrupted', stats, 'interrupted');
+    }
     await store.recordSource(runId, source.name, 'ok', { ...stats, skipped: stats.skipped.length, skipped_items: stats.skipped });
     return outcome('ok', stats);
   } catch (error) {

@@ -50,7 +50,8 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
   try {
     emit({ type: 'phase-started', phase: 'ingest' });
     outcomes = await runSources(sources.length, config.run.sourceConcurrency, (i) =>
-      ingestSourcePhase(ctx, run, sources[i]!, { clean: options.clean, signal, interrupted: () => userSignal.aborted }),
+      // Ctrl-C stops gracefully (groups in flight are written); a lost lock stops at once.
+      ingestSourcePhase(ctx, run, sources[i]!, { clean: options.clean, signal: run.lockLost, stop: userSignal, interrupted: () => userSignal.aborted }),
     );
     emit({ type: 'phase-finished', phase: 'ingest', status: outcomes.some((o) => o.status === 'failed') ? 'failed' : 'ok' });
     if (run.lockLost.aborted) runError = errorMessage(run.lockLost.reason);

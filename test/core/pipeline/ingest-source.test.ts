@@ -129,7 +129,7 @@ describe('ingestSource: the streaming pipeline', () => {
     assert.equal(state.most, 3);
   });
 
-  test('a stop ends the source with `interrupted`, committed documents complete and nothing swept', async () => {
+  test('a stop ends the source with `interrupted`: groups in flight written, nothing more pulled, nothing swept', async () => {
     const run1 = await store.createRun(['st'], undefined);
     const { embedder } = slowEmbedder(5);
     await ingestSource(params('st', parserOf('p', (i) => doc(i, 'old'), 30), embedder, { runId: run1 }));
@@ -153,6 +153,10 @@ describe('ingestSource: the streaming pipeline', () => {
     );
     assert.equal(docs.length, 30);
     for (const d of docs) assert.equal(Number(d.n), d.chunk_count, `${d.doc_key} complete`);
+    // Graceful: the groups handed over before the stop (documents 0-11, three groups of four) were embedded and written.
+    const fresh = await sql.query<{ doc_key: string }>(`SELECT DISTINCT doc_key FROM chunks WHERE source_name = 'st' AND content LIKE '%new%' ORDER BY doc_key`);
+    assert.deepEqual(fresh.map((r) => r.doc_key).sort(), Array.from({ length: 12 }, (_, i) => `doc-${i}`).sort());
+    assert.equal(stats.documentsChanged, 12);
   });
 
   test('a batch that keeps failing marks only its documents failed; they are kept and not swept', async () => {
