@@ -1,9 +1,12 @@
 import type { Config } from '@oclif/core';
 import createDebug from 'debug';
 import type { Logger } from '../core/contracts/logger.js';
-import { PluginRegistry } from '../core/registry.js';
+import type { PluginRegistry } from '../core/registry.js';
 import { REGISTER_HOOK } from '../core/plugin-descriptor.js';
-import { builtinDescriptors } from '../plugins/builtins.js';
+import { builtinRegistry } from '../plugins/builtins.js';
+import { letPluginsImportTheHost } from './host-resolution.js';
+
+export { builtinRegistry };
 
 /**
  * The registry with the built-in plugins, then every installed oclif plugin that answers
@@ -12,10 +15,11 @@ import { builtinDescriptors } from '../plugins/builtins.js';
 export async function buildRegistry(oclifConfig?: Config): Promise<PluginRegistry> {
   const registry = builtinRegistry();
   if (!oclifConfig) return registry;
+  if ([...oclifConfig.plugins.values()].some((p) => p.type !== 'core' && p.hooks?.[REGISTER_HOOK])) letPluginsImportTheHost();
   // captureErrors: a hook that calls this.error() (an oclif exit error) must not end the command.
   const result = await oclifConfig.runHook(REGISTER_HOOK, {}, undefined, true);
   for (const failure of result.failures) {
-    registry.reportPluginFailure({ kind: 'plugin', name: failure.plugin.name, version: failure.plugin.version }, `its ${REGISTER_HOOK} hook threw: ${failure.error.message}`);
+    registry.reportPluginFailure({ kind: 'plugin', name: failure.plugin.name, version: failure.plugin.version }, `its ${REGISTER_HOOK} hook threw: ${failure.error.message}${hostImportHint(failure.error)}`);
   }
   for (const success of result.successes) {
     const origin = { kind: 'plugin' as const, name: success.plugin.name, version: success.plugin.version };
@@ -25,11 +29,17 @@ export async function buildRegistry(oclifConfig?: Config): Promise<PluginRegistr
   return registry;
 }
 
-/** A registry holding only the built-in plugins. */
-export function builtinRegistry(): PluginRegistry {
-  const registry = new PluginRegistry();
-  for (const descriptor of builtinDescriptors) registry.register(descriptor, { kind: 'core' });
-  return registry;
+/**
+ * An installed plugin has its own node_modules without bbj-rag (an optional peer dependency).
+ * host-resolution.ts lets its imports of bbj-rag find the running host; where that cannot
+ * work (a CommonJS `require`), the bare "Cannot find package 'bbj-rag'" gets this advice.
+ */
+export function hostImportHint(error: Error): string {
+  if (!/Cannot find (package|module) '(bbj-rag)(\/[^']*)?'/.test(error.message)) return '';
+  return (
+    '. The plugin imports bbj-rag at run time where it is not installed (bbj-rag is its optional peer dependency). ' +
+    "Plugin author: load it with `import` (ES modules), or use `import type` only and write descriptors as plain objects with apiVersion: 1; use 'bbj-rag/testing' only in tests (see docs/plugins.md)"
+  );
 }
 
 /** Diagnostics through `debug` namespaces; `--verbose` turns them on. */

@@ -5,7 +5,7 @@ import { formatSearch, type SearchResult } from '../cli/search-format.js';
 import { openStoreSession, queryEmbedder } from '../cli/store-session.js';
 import { ExitCode } from '../core/errors/bbj-error.js';
 import { SEARCH_MODES, Searcher, type SearchMode } from '../core/search/index.js';
-import { normaliseGeneration } from '../plugins/bbj/generation-filter.js';
+import { normaliseGenerationLabel } from '../core/enricher-vocabulary.js';
 
 export default class Search extends BbjCommand {
   static override summary = 'Search the store the way the retrieval API does: hybrid, dense or keyword.';
@@ -39,7 +39,7 @@ Exit codes: 0 the search ran (with or without results), 2 configuration or store
       try {
         const searcher = await Searcher.open(session.sql, mode === 'keyword' ? undefined : queryEmbedder(session));
         searcher.assertKnownSources(flags.source);
-        const filters = { sources: flags.source ?? [], generation: flags.generation ? normaliseGeneration(flags.generation) : null, docTypes: flags['doc-type'] ?? [] };
+        const filters = { sources: flags.source ?? [], generation: flags.generation ? normaliseGenerationLabel(session.services.registry.enrichers(), flags.generation) : null, docTypes: flags['doc-type'] ?? [] };
         const results = await searcher.search(args.query, mode, flags.limit, { ...filters, generation: filters.generation ?? undefined });
         return { query: args.query, mode, limit: flags.limit, filters, store: searcher.facts.store, embeddingModel: searcher.facts.embeddingModel ?? null, results };
       } finally {

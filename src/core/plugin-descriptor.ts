@@ -48,7 +48,7 @@ const ParserShape = z.object({
   parse: fn,
 });
 const ProviderShape = z.object({ type: typeName, description: z.string().min(1), optionsSchema: zodSchema, create: fn });
-const LabelsShape = z.object({ docTypes: z.array(z.string()).optional(), lifecycleLabels: z.array(z.string()).optional(), untaggedLabel: z.string().optional() });
+const LabelsShape = z.object({ docTypes: z.array(z.string()).optional(), lifecycleLabels: z.array(z.string()).optional(), untaggedLabel: z.string().optional(), normaliseGeneration: fn.optional() });
 const EnricherShape = z.object({
   name: z.string().min(1),
   version: z.string().min(1),

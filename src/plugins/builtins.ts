@@ -1,4 +1,5 @@
 import { defineEmbedder, defineEnricher, defineParser, type PluginDescriptor } from '../core/plugin-descriptor.js';
+import { PluginRegistry } from '../core/registry.js';
 import { bbjEnricher } from './bbj/index.js';
 import { bbjSourceParser } from './bbj-source/index.js';
 import { flareParser } from './flare/index.js';
@@ -29,3 +30,13 @@ export const builtinDescriptors: PluginDescriptor[] = [
   defineEmbedder(openAICompatibleProvider),
   defineEnricher(bbjEnricher),
 ];
+
+/**
+ * A registry holding only the built-in plugins. It lives here, not in the CLI, so the
+ * `bbj-rag/testing` harness can build it without loading any command code.
+ */
+export function builtinRegistry(): PluginRegistry {
+  const registry = new PluginRegistry();
+  for (const descriptor of builtinDescriptors) registry.register(descriptor, { kind: 'core' });
+  return registry;
+}

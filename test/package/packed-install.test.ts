@@ -34,7 +34,7 @@ describe('the packed package', () => {
 
   test('ships the build, its types, docs, README and LICENSE, and no source map that points at missing files', () => {
     const files = new Set(packed.files.map((f) => f.path));
-    for (const needed of ['bin/run.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/plugin-api.js', 'docs/plugins.md', 'README.md', 'LICENSE', 'package.json']) {
+    for (const needed of ['bin/run.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/plugin-api.js', 'dist/src/testing.js', 'dist/src/testing.d.ts', 'docs/plugins.md', 'README.md', 'LICENSE', 'package.json']) {
       assert.ok(files.has(needed), `${needed} is in the package`);
     }
     assert.ok(![...files].some((f) => f.startsWith('dist/test/') || f.startsWith('src/')), 'no tests or TypeScript sources');
@@ -58,6 +58,12 @@ describe('the packed package', () => {
     assert.equal(api.status, 0, api.stderr);
     const exported = JSON.parse(api.stdout) as string[];
     for (const name of ['ingest', 'loadConfig', 'validate']) assert.ok(exported.includes(name), `bbj-rag exports ${name}`);
+    // The plugin contract and the test harness are separate entry points of the installed package.
+    const entries = spawnSync(process.execPath, ['--input-type=module', '-e', "const p = await import('bbj-rag/plugin'); const t = await import('bbj-rag/testing'); console.log(JSON.stringify({ plugin: Object.keys(p), testing: Object.keys(t) }))"], { cwd: home, encoding: 'utf8' });
+    assert.equal(entries.status, 0, entries.stderr);
+    const { plugin, testing } = JSON.parse(entries.stdout) as { plugin: string[]; testing: string[] };
+    for (const name of ['defineParser', 'withRetry', 'htmlToMarkdown', 'FileGuard', 'decodeUtf8OrWindows1252']) assert.ok(plugin.includes(name), `bbj-rag/plugin exports ${name}`);
+    assert.deepEqual(testing.sort(), ['checkPlugin', 'collectDocuments', 'createTestContext', 'validateSource']);
 
     cpSync(path.join(corporaDir, 'mdx-bbj-beginner-course'), path.join(home, 'course'), { recursive: true });
     const bin = path.join(home, 'node_modules', '.bin', 'bbj-rag');

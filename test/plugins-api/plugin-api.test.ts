@@ -3,18 +3,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { REGISTER_HOOK as HOST_HOOK } from '../../src/core/plugin-descriptor.js';
-import {
-  CURRENT_API_VERSION,
-  REGISTER_HOOK,
-  checkPlugin,
-  collectDocuments,
-  createTestContext,
-  defineParser,
-  isHttpFailure,
-  validateSource,
-  type DocumentInput,
-  type Parser,
-} from '../../src/plugin-api.js';
+import { CURRENT_API_VERSION, REGISTER_HOOK, defineParser, isHttpFailure, type DocumentInput, type Parser } from '../../src/plugin-api.js';
+import { checkPlugin, collectDocuments, createTestContext, validateSource } from '../../src/testing.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /** A parser that yields what a test hands it, to see how the helpers treat each document. */
@@ -37,9 +27,13 @@ function scriptedParser(docs: (DocumentInput | 'skip')[]): Parser<{ flag: boolea
 }
 
 describe('bbj-rag/plugin', () => {
-  test('is the package export "bbj-rag/plugin" and names the hook the host runs', async () => {
+  test('is the package export "bbj-rag/plugin" and names the hook the host runs; the harness is "bbj-rag/testing"', async () => {
     const viaExports = await import('bbj-rag/plugin');
-    assert.equal(typeof viaExports.collectDocuments, 'function');
+    assert.equal(typeof viaExports.defineParser, 'function');
+    assert.ok(!('collectDocuments' in viaExports), 'the contract entry does not carry the test harness');
+    const testing = await import('bbj-rag/testing');
+    assert.equal(typeof testing.collectDocuments, 'function');
+    assert.equal(typeof testing.checkPlugin, 'function');
     assert.equal(REGISTER_HOOK, HOST_HOOK);
     assert.deepEqual(defineParser(scriptedParser([])).apiVersion, CURRENT_API_VERSION);
   });
@@ -71,6 +65,7 @@ describe('bbj-rag/plugin', () => {
     assert.deepEqual(ctx.options, { flag: false });
     assert.equal(ctx.source.label, 'Label');
     assert.throws(() => createTestContext(scriptedParser([]), { options: { flag: 'yes' } }), /invalid options for parser "scripted":\n {2}options\.flag: /);
+    assert.throws(() => createTestContext(scriptedParser([]), { options: { flgg: true } }), /^Error: invalid options for parser "scripted":\n {2}options\.flgg: unknown option \(known: flag\)$/);
   });
 
   test('the default HTTP client is the polite one, refusing hosts outside the parser scope', async () => {

@@ -13,6 +13,7 @@ export const pluginFixtures = {
   exiting: { dir: 'exiting', name: 'bbj-rag-fixture-exiting', version: '0.3.0' },
   duplicate: { dir: 'duplicate', name: 'bbj-rag-fixture-duplicate', version: '0.4.0' },
   futureApi: { dir: 'future-api', name: 'bbj-rag-fixture-future-api', version: '9.0.0' },
+  hostImport: { dir: 'host-import', name: 'bbj-rag-fixture-host-import', version: '0.5.0' },
 } as const;
 
 /** Absolute folder of a fixture plugin. */

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Config } from '@oclif/core';
-import { buildRegistry } from '../../src/cli/bootstrap.js';
+import { buildRegistry, hostImportHint } from '../../src/cli/bootstrap.js';
 import type { PluginRegistry } from '../../src/core/registry.js';
 import { SUPPORTED_API_VERSIONS } from '../../src/core/plugin-descriptor.js';
-import { collectDocuments } from '../../src/plugin-api.js';
+import { collectDocuments } from '../../src/testing.js';
 import { builtinDescriptors } from '../../src/plugins/builtins.js';
 import { repoRoot } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -23,7 +23,7 @@ async function registryWith(fixtures: { dir: string; name: string }[]): Promise<
 }
 
 const builtinParsers = builtinDescriptors.flatMap((d) => (d.kind === 'parser' ? [d.parser.type] : []));
-const { good, wrongShape, throwing, exiting, duplicate, futureApi } = pluginFixtures;
+const { good, wrongShape, throwing, exiting, duplicate, futureApi, hostImport } = pluginFixtures;
 
 describe('plugin registry with real mini plugin packages', () => {
   let registry: PluginRegistry;
@@ -34,7 +34,7 @@ describe('plugin registry with real mini plugin packages', () => {
   };
 
   before(async () => {
-    registry = await registryWith([good, wrongShape, throwing, exiting, duplicate, futureApi]);
+    registry = await registryWith([good, wrongShape, throwing, exiting, duplicate, futureApi, hostImport]);
   });
 
   test('the good plugin registers its parser and embedder with origin name@version', () => {
@@ -68,6 +68,18 @@ describe('plugin registry with real mini plugin packages', () => {
     assert.equal(problemOf(exiting.name), `${exiting.name}@${exiting.version}: its bbj:register hook threw: the fixture licence key is not set`);
     for (const type of builtinParsers) assert.equal(registry.parser(type)?.origin.kind, 'core', `built-in parser ${type} still registered`);
     assert.equal(registry.provider('hash')?.origin.kind, 'core');
+  });
+
+  test('a plugin importing run-time helpers from bbj-rag/plugin, with no bbj-rag installed next to it, gets the running host', () => {
+    assert.ok(!registry.problems.some((p) => p.startsWith(hostImport.name)), registry.problems.join('\n'));
+    assert.equal(registry.parser('fixture-host-import')?.value.description, '# Host helpers (Retry-After 2 = 2000 ms)');
+  });
+
+  test('where the host cannot be imported, "Cannot find package \'bbj-rag\'" comes with advice; other errors do not', () => {
+    const hint = hostImportHint(new Error("Cannot find package 'bbj-rag' imported from /data/node_modules/p/register.js"));
+    assert.match(hint, /optional peer dependency/);
+    assert.match(hint, /import type/);
+    assert.equal(hostImportHint(new Error("Cannot find package 'zod' imported from /x.js")), '');
   });
 
   test('a duplicate type is refused; the message names the core and the plugin; the core parser stays', () => {

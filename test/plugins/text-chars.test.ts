@@ -11,13 +11,13 @@ import { buildReport, type QualityReport } from '../../src/core/report/index.js'
 import { ChunkStore } from '../../src/core/store/chunk-store.js';
 import { PgliteSqlClient } from '../../src/core/store/pglite-client.js';
 import { readableChars } from '../../src/core/text/readable-chars.js';
-import { collectDocuments } from '../../src/plugin-api.js';
+import { collectDocuments } from '../../src/testing.js';
 import { bbjSourceParser } from '../../src/plugins/bbj-source/index.js';
 import { flareParser } from '../../src/plugins/flare/index.js';
 import { javadocParser } from '../../src/plugins/javadoc/index.js';
 import { mdxParser } from '../../src/plugins/mdx/index.js';
 import { pdfParser } from '../../src/plugins/pdf/index.js';
-import { pageText } from '../../src/plugins/web-common/html-to-markdown.js';
+import { pageText } from '../../src/core/web/html-to-markdown.js';
 import { corporaDir, fixturesDir } from '../helpers/paths.js';
 import { vpatFixture } from './pdf/pdf-fixtures.js';
 

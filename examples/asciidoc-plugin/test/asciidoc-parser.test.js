@@ -1,5 +1,5 @@
 /* global AbortController */
-// Unit tests of the parser, without the CLI or a database: bbj-rag/plugin runs the parser
+// Unit tests of the parser, without the CLI or a database: bbj-rag/testing runs the parser
 // and checks its documents and descriptors exactly as the host does. Run: npm test
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkPlugin, collectDocuments, createTestContext, validateSource } from 'bbj-rag/plugin';
+import { checkPlugin, collectDocuments, createTestContext, validateSource } from 'bbj-rag/testing';
 import register from '../src/hooks/register.js';
 import { asciidocParser } from '../src/index.js';
 

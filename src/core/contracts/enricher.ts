@@ -12,6 +12,8 @@ export interface EnricherLabels {
   lifecycleLabels?: readonly string[];
   /** The generation label meaning "no rule matched" (counted as untagged, like an empty list). */
   untaggedLabel?: string;
+  /** A generation label as a user types it, in the stored spelling (`bbj search --generation bbj-gui`). */
+  normaliseGeneration?(label: string): string;
 }
 
 /**

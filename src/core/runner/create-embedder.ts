@@ -1,6 +1,7 @@
 import type { Embedder } from '../contracts/embedder.js';
 import type { Services } from '../container.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
+import { formatOptionIssues } from '../pipeline/parser-context.js';
 import { describeOrigin } from '../registry.js';
 import { errorMessage } from '../errors/bbj-error.js';
 
@@ -15,7 +16,7 @@ export function createEmbedder(config: ResolvedConfig, services: Services): { em
   const options = provider.value.optionsSchema.safeParse(settings.options);
   if (!options.success) {
     return {
-      issues: options.error.issues.map((i) => `${config.configPath}: embedder.options.${i.path.join('.')}: ${i.message} (embedder ${settings.provider} from ${describeOrigin(provider.origin)})`),
+      issues: formatOptionIssues(options.error.issues, provider.value.optionsSchema, 'embedder.options').map((line) => `${config.configPath}: ${line} (embedder ${settings.provider} from ${describeOrigin(provider.origin)})`),
     };
   }
   try {

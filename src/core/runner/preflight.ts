@@ -5,6 +5,7 @@ import type { Embedder } from '../contracts/embedder.js';
 import type { Services } from '../container.js';
 import { errorMessage } from '../errors/bbj-error.js';
 import { checkSourcePath } from '../files/source-path.js';
+import { createParserContext, ignoredReports, parseParserOptions } from '../pipeline/parser-context.js';
 import { describeOrigin } from '../registry.js';
 import { ChunkStore } from '../store/chunk-store.js';
 import { explainDbError, pgvectorInstallHint } from '../store/db-errors.js';
@@ -23,10 +24,8 @@ export async function checkSource(config: ResolvedConfig, source: SourceConfig, 
     return [`${where}: unknown parser type "${source.parser}"; available: ${known}. If a plugin provides it, install it: bbj plugins install bbj-rag-parser-${source.parser}`];
   }
   const parser = registered.value;
-  const options = parser.optionsSchema.safeParse(source.options);
-  if (!options.success) {
-    return options.error.issues.map((i) => `${where}: options.${i.path.join('.') || '(table)'}: ${i.message} (parser ${parser.type} from ${describeOrigin(registered.origin)})`);
-  }
+  const options = parseParserOptions(parser, source.options);
+  if (!options.ok) return options.issues.map((line) => `${where}: ${line} (parser ${parser.type} from ${describeOrigin(registered.origin)})`);
   const { enrichers, unknown } = services.registry.enrichersFor(source.enrichers);
   const issues: string[] = unknown.map((n) => `${where}: enrichers: unknown enricher "${n}"; available: ${services.registry.enrichers().map((e) => e.name).join(', ') || '(none)'}. Use [] to store what the parser produced.`);
   issues.push(...enrichers.flatMap((e) => (e.validateSource?.(sourceInfo(source)) ?? []).map((m) => `${where}: ${m}`)));
@@ -34,8 +33,8 @@ export async function checkSource(config: ResolvedConfig, source: SourceConfig, 
   issues.push(...pathIssues(config, source).map((m) => `${where}: ${m}`));
   if (issues.length || !parser.validate) return issues;
   try {
-    const http = sourceHttp(parser, options.data, source, services, undefined, services.logger);
-    const ctx = { ...baseContext(source, parser, options.data, config.dataDir, http, services.logger, signal), skip() {}, unchanged() {}, progress() {} };
+    const http = sourceHttp(parser, options.options, source, services, undefined, services.logger);
+    const ctx = createParserContext(baseContext(source, parser, options.options, config.dataDir, http, services.logger, signal), ignoredReports);
     return (await parser.validate(ctx)).map((i) => `${where}: ${i.message}`);
   } catch (error) {
     return [`${where}: validation of parser "${parser.type}" failed: ${errorMessage(error)}`];

@@ -1,7 +1,8 @@
 import type { SourceConfig } from '../config/resolved-config.js';
 import type { HttpClient } from '../contracts/http.js';
 import type { Logger } from '../contracts/logger.js';
-import type { Parser, ParserContext, SourceInfo } from '../contracts/parser.js';
+import type { Parser, SourceInfo } from '../contracts/parser.js';
+import type { ParserContextBase } from '../pipeline/parser-context.js';
 import type { Services } from '../container.js';
 import type { ChunkStore } from '../store/chunk-store.js';
 
@@ -25,7 +26,7 @@ export function sourceHttp(parser: Parser, options: unknown, source: SourceConfi
   return services.createHttp(settings, { lookup: async (url) => store?.validators(source.name, url) }, log);
 }
 
-/** A parser context without the run-time callbacks the pipeline adds. */
+/** What the host knows about a source before parsing; `createParserContext` adds the reporting callbacks. */
 export function baseContext(
   source: SourceConfig,
   parser: Parser,
@@ -34,6 +35,6 @@ export function baseContext(
   http: HttpClient,
   log: Logger,
   signal: AbortSignal,
-): Omit<ParserContext, 'skip' | 'unchanged' | 'progress'> {
+): ParserContextBase {
   return { source: sourceInfo(source), options, dataDir, http, log, signal };
 }

@@ -1,9 +1,9 @@
-import { FileGuard } from '../../core/files/file-guard.js';
-import { checkSourcePath } from '../../core/files/source-path.js';
+import { FileGuard } from '../../plugin-api.js';
+import { checkSourcePath } from '../../plugin-api.js';
 import path from 'node:path';
 import createDebug from 'debug';
-import type { DocumentInput } from '../../core/contracts/document.js';
-import type { Parser, ParserContext, ValidationIssue } from '../../core/contracts/parser.js';
+import type { DocumentInput } from '../../plugin-api.js';
+import type { Parser, ParserContext, ValidationIssue } from '../../plugin-api.js';
 import { bbjSourceOptionsSchema, type BbjSourceOptions } from './bbj-source-options.js';
 import { notBbjCodeReason } from './code-filter.js';
 import { walkSources, type WalkEntry } from './file-walk.js';
@@ -11,7 +11,7 @@ import { headerComment } from './header-comment.js';
 import { decodeSource } from './source-decode.js';
 import { sourceToMarkdown } from './source-markdown.js';
 import { detectBbjCode } from './detect.js';
-import { readableChars } from '../../core/text/readable-chars.js';
+import { readableChars } from '../../plugin-api.js';
 
 const debug = createDebug('bbj:bbj-source');
 /** First breadcrumb entry when the source has no `label`. */

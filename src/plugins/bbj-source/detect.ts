@@ -1,5 +1,5 @@
-import type { DetectedSource, FolderScan } from '../../core/contracts/index.js';
-import { groupBy, topFolderOf } from '../../core/init/index.js';
+import type { DetectedSource, FolderScan } from '../../plugin-api.js';
+import { groupBy, topFolderOf } from '../../plugin-api.js';
 
 /** Extensions only BBj uses (`.src` and `.txt` are read too, but say nothing on their own). */
 const BBJ_ONLY = /\.(bbj|bbjt|cdf|arc|aon)$/i;

@@ -1,4 +1,4 @@
-import { decodeUtf8OrWindows1252 } from '../../core/text/windows-1252.js';
+import { decodeUtf8OrWindows1252 } from '../../plugin-api.js';
 
 /** A source file decoded to text, or the reason it has no text. */
 export type DecodedSource = { ok: true; text: string; encoding: 'utf-8' | 'windows-1252' } | { ok: false; reason: string };

@@ -1,7 +1,7 @@
 import { generationTagProblem } from './generation-tag.js';
-import type { Document, JsonValue } from '../../core/contracts/document.js';
-import type { Enricher } from '../../core/contracts/enricher.js';
-import type { SourceInfo } from '../../core/contracts/parser.js';
+import type { Document, JsonValue } from '../../plugin-api.js';
+import type { Enricher } from '../../plugin-api.js';
+import type { SourceInfo } from '../../plugin-api.js';
 import { defaultDisplayUrl, defaultSourceType } from './display.js';
 import { classifyDocType, normalizeDocType } from './doc-types.js';
 import { parseGenerationTag } from './generation-tag.js';
@@ -9,6 +9,7 @@ import { detectGenerations } from './generations.js';
 import { detectLifecycle } from './lifecycle.js';
 import { scanMarkdown } from './markdown-scan.js';
 import { conditionsOf, topicPathOf } from './topic-inputs.js';
+import { normaliseGeneration } from './generation-filter.js';
 import { DOC_TYPES, isGeneration, isLifecycle, LIFECYCLES, lifecyclesBySeverity, type Generation } from './vocabulary.js';
 
 /** Version of the rules; bump it whenever a rule changes so stored documents are re-processed. */
@@ -74,7 +75,7 @@ export const bbjEnricher: Enricher = {
   version: BBJ_RULES_VERSION,
   // The ten BBj sources omit `enrichers`; a non-BBj source sets `enrichers = []`.
   defaultForSources: true,
-  labels: { docTypes: DOC_TYPES, lifecycleLabels: LIFECYCLE_SPELLINGS, untaggedLabel: 'untagged' },
+  labels: { docTypes: DOC_TYPES, lifecycleLabels: LIFECYCLE_SPELLINGS, untaggedLabel: 'untagged', normaliseGeneration },
   validateSource: (source) => {
     const problem = generationTagProblem(source.generationTag);
     return problem ? [problem] : [];

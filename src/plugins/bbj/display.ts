@@ -1,5 +1,5 @@
-import { docSlug } from '../../core/text/docs-slug.js';
-import { joinUrlPath } from '../../core/text/url-path.js';
+import { docSlug } from '../../plugin-api.js';
+import { joinUrlPath } from '../../plugin-api.js';
 import { BBJ_WEBHELP_BASE } from './topic-inputs.js';
 
 /** `source_type` labels by `source_url` prefix, first match wins (reference §4.6, plus Advantage PDFs on the docs host). */

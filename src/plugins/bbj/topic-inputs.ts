@@ -1,4 +1,4 @@
-import type { Document } from '../../core/contracts/document.js';
+import type { Document } from '../../plugin-api.js';
 
 /** Where the published BBj help lives; its path below this prefix mirrors the Flare `Content/` tree. */
 export const BBJ_WEBHELP_BASE = 'https://documentation.basis.cloud/BASISHelp/WebHelp/';

@@ -1,4 +1,4 @@
-import { decodeUtf8OrWindows1252 } from '../../core/text/windows-1252.js';
+import { decodeUtf8OrWindows1252 } from '../../plugin-api.js';
 
 /** Text of a Flare file and how its bytes were decoded. */
 export interface DecodedText {

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { DetectedSource, FolderScan } from '../../core/contracts/index.js';
-import { folderOf } from '../../core/init/index.js';
+import type { DetectedSource, FolderScan } from '../../plugin-api.js';
+import { folderOf } from '../../plugin-api.js';
 
 /** A Flare project is the folder holding its `*.flprj` file (with `Content/` and `Project/` beside it). */
 export async function detectFlareProjects(scan: FolderScan): Promise<DetectedSource[]> {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import createDebug from 'debug';
-import type { DocumentInput, Parser, ParserContext, ValidationIssue } from '../../core/contracts/index.js';
-import { FileGuard } from '../../core/files/file-guard.js';
+import type { DocumentInput, Parser, ParserContext, ValidationIssue } from '../../plugin-api.js';
+import { FileGuard } from '../../plugin-api.js';
 import type { ProjectEnv } from './markdown/render-env.js';
 import type { FlareOptions } from './options.js';
 import { FlareOptionsSchema } from './options.js';
@@ -20,7 +20,7 @@ import { parseFlareXml } from './xml-dom.js';
 import { detectFlareProjects } from './detect.js';
 import { findTarget } from './target.js';
 import { sharedInputFiles } from './input-files.js';
-import { errorMessage } from '../../core/errors/bbj-error.js';
+import { errorMessage } from '../../plugin-api.js';
 
 const debug = createDebug('bbj:flare');
 

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { checkSourcePath } from '../../core/files/source-path.js';
+import { checkSourcePath } from '../../plugin-api.js';
 
 /** Where the parts of one Flare project live on disk. */
 export interface FlareProject {

@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from 'domhandler';
-import type { FileGuard } from '../../core/files/file-guard.js';
+import type { FileGuard } from '../../plugin-api.js';
 import { decodeFlareBytes } from './decode.js';
 import { findFirst, parseFlareXml } from './xml-dom.js';
-import { errorMessage } from '../../core/errors/bbj-error.js';
+import { errorMessage } from '../../plugin-api.js';
 
 /** A snippet file's `body`, or why it could not be read. */
 export type SnippetLookup = { body: Element; file: string } | { error: string; file: string };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Element } from 'domhandler';
 import { decodeFlareBytes } from './decode.js';
 import { attr, childElements, localName, parseFlareXml } from './xml-dom.js';
-import { errorMessage } from '../../core/errors/bbj-error.js';
+import { errorMessage } from '../../plugin-api.js';
 
 /** Where a topic sits in a TOC. */
 export interface TocPlacement {

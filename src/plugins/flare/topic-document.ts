@@ -1,5 +1,5 @@
-import type { DocumentInput, JsonValue } from '../../core/contracts/index.js';
-import { joinUrlPath } from '../../core/text/url-path.js';
+import type { DocumentInput, JsonValue } from '../../plugin-api.js';
+import { joinUrlPath } from '../../plugin-api.js';
 import type { ConvertedTopic } from './topic.js';
 import type { TocPlacement } from './toc-index.js';
 import type { FlareTarget } from './target.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Document, Element } from 'domhandler';
 import { isTag } from 'domhandler';
-import { domReadableChars } from '../../core/text/readable-chars.js';
+import { domReadableChars } from '../../plugin-api.js';
 import { elementConditions } from './conditions.js';
 import { kindOf } from './markdown/classify.js';
 import { joinBlocks } from './markdown/block.js';

@@ -1,5 +1,5 @@
-import type { Embedder, EmbedderContext } from '../../core/contracts/embedder.js';
-import type { ValidationIssue } from '../../core/contracts/parser.js';
+import type { Embedder, EmbedderContext } from '../../plugin-api.js';
+import type { ValidationIssue } from '../../plugin-api.js';
 import { hashEmbed } from './hash-features.js';
 import type { HashOptions } from './hash-options.js';
 

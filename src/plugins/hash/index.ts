@@ -1,4 +1,4 @@
-import type { EmbedderProvider } from '../../core/contracts/embedder.js';
+import type { EmbedderProvider } from '../../plugin-api.js';
 import { createHashEmbedder } from './hash-embedder.js';
 import { hashOptionsSchema, type HashOptions } from './hash-options.js';
 

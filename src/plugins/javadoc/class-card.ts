@@ -1,7 +1,7 @@
 import { docuToMarkdown as convertDocu, type ConvertedDocu } from './docu-markdown.js';
 import { paramList, type JavadocClass, type JavadocMember } from './javadoc-json.js';
 import { firstSentence } from './sentences.js';
-import { readableChars } from '../../core/text/readable-chars.js';
+import { readableChars } from '../../plugin-api.js';
 
 /** A class rendered as one Markdown document. */
 export interface ClassCard {

@@ -1,5 +1,5 @@
-import type { DetectedSource, FolderScan } from '../../core/contracts/index.js';
-import { folderOf, groupBy } from '../../core/init/index.js';
+import type { DetectedSource, FolderScan } from '../../plugin-api.js';
+import { folderOf, groupBy } from '../../plugin-api.js';
 
 /** BBj javadoc JSON: folders of package files that carry `classes` with `docu` entries. */
 export async function detectJavadocJson(scan: FolderScan): Promise<DetectedSource[]> {

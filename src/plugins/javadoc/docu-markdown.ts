@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import * as cheerio from 'cheerio';
 import TurndownService from 'turndown';
-import { domReadableChars } from '../../core/text/readable-chars.js';
+import { domReadableChars } from '../../plugin-api.js';
 
 const require = createRequire(import.meta.url);
 // The GFM plugin ships CommonJS without type declarations.

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import createDebug from 'debug';
-import type { DocumentInput } from '../../core/contracts/document.js';
-import type { Parser, ParserContext, ValidationIssue } from '../../core/contracts/parser.js';
-import { DEFAULT_MAX_FILE_BYTES, FileGuard } from '../../core/files/file-guard.js';
-import { checkSourcePath } from '../../core/files/source-path.js';
+import type { DocumentInput } from '../../plugin-api.js';
+import type { Parser, ParserContext, ValidationIssue } from '../../plugin-api.js';
+import { DEFAULT_MAX_FILE_BYTES, FileGuard } from '../../plugin-api.js';
+import { checkSourcePath } from '../../plugin-api.js';
 import { renderClassCard } from './class-card.js';
 import { javadocRoots, jsonFiles } from './javadoc-files.js';
 import { JavadocPackageSchema } from './javadoc-json.js';
 import { javadocOptionsSchema, type JavadocOptions } from './javadoc-options.js';
 import { detectJavadocJson } from './detect.js';
-import { errorMessage } from '../../core/errors/bbj-error.js';
+import { errorMessage } from '../../plugin-api.js';
 
 const debug = createDebug('bbj:javadoc');
 

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Logger } from '../../core/contracts/index.js';
-import type { FileGuard } from '../../core/files/file-guard.js';
+import type { Logger } from '../../plugin-api.js';
+import type { FileGuard } from '../../plugin-api.js';
 import { humanize, stripNumberPrefix } from './naming.js';
-import { errorMessage } from '../../core/errors/bbj-error.js';
+import { errorMessage } from '../../plugin-api.js';
 
 // Docusaurus reads a directory's sidebar label from the first of these that exists.
 const CATEGORY_FILES: ReadonlyArray<[string, (text: string) => unknown]> = [

@@ -1,5 +1,5 @@
-import type { DetectedSource, FolderScan } from '../../core/contracts/index.js';
-import { folderOf, groupBy, nameFromFolder, topFolderOf } from '../../core/init/index.js';
+import type { DetectedSource, FolderScan } from '../../plugin-api.js';
+import { folderOf, groupBy, nameFromFolder, topFolderOf } from '../../plugin-api.js';
 
 const MARKDOWN = /\.(md|mdx)$/i;
 const DOCUSAURUS_CONFIG = /(^|\/)docusaurus\.config\.(js|mjs|cjs|ts|mts)$/;

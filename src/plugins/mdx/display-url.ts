@@ -1,8 +1,8 @@
-import { blogSlug, docSlug, plainSlug, stripDocExtension, type RoutingFrontMatter } from '../../core/text/docs-slug.js';
-import { encodeUrlPath, joinUrlPath } from '../../core/text/url-path.js';
+import { blogSlug, docSlug, plainSlug, stripDocExtension, type RoutingFrontMatter } from '../../plugin-api.js';
+import { encodeUrlPath, joinUrlPath } from '../../plugin-api.js';
 import type { SiteKind } from './site.js';
 
-export { blogSlug, docSlug, type RoutingFrontMatter } from '../../core/text/docs-slug.js';
+export { blogSlug, docSlug, type RoutingFrontMatter } from '../../plugin-api.js';
 
 /** Which route a page belongs to, and where that route's files start. */
 export interface PageRoute {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { FileGuard } from '../../core/files/file-guard.js';
+import { FileGuard } from '../../plugin-api.js';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unified } from 'unified';

@@ -1,6 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileGuard } from '../../core/files/file-guard.js';
+import type { FileGuard } from '../../plugin-api.js';
 
 /** A Markdown file found under a docs directory. */
 export interface DocFile {

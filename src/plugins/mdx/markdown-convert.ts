@@ -6,7 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import remarkStringify from 'remark-stringify';
 import type { Root, RootContent } from 'mdast';
-import type { ParsedBlock, ParsedMarkdown } from '../../core/contracts/index.js';
+import type { ParsedBlock, ParsedMarkdown } from '../../plugin-api.js';
 import { parse as parseYaml } from 'yaml';
 import type { MdNode } from './mdast-node.js';
 import { plainText, text, walk } from './mdast-node.js';
@@ -17,7 +17,7 @@ import { dropDataUriPayloads } from './data-uri.js';
 import { flattenJsxLines, looksLikeMdx } from './jsx-fallback.js';
 import type { SiteKind } from './site.js';
 import { docsifyCallouts, docsifyHeadingAttributes, docsifyLinkOptions, includeLabel, includeOf, resolveInclude } from './docsify.js';
-import { errorMessage } from '../../core/errors/bbj-error.js';
+import { errorMessage } from '../../plugin-api.js';
 
 /** How to read a file: as MDX, as Markdown, or as MDX only when it uses MDX syntax. */
 export type SourceFormat = 'md' | 'mdx' | 'detect';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import createDebug from 'debug';
-import type { DocumentInput, Parser, ParserContext, ValidationIssue } from '../../core/contracts/index.js';
-import { FileGuard } from '../../core/files/file-guard.js';
-import { checkSourcePath } from '../../core/files/source-path.js';
+import type { DocumentInput, Parser, ParserContext, ValidationIssue } from '../../plugin-api.js';
+import { FileGuard } from '../../plugin-api.js';
+import { checkSourcePath } from '../../plugin-api.js';
 import type { MdxOptions } from './options.js';
 import { MdxOptionsSchema } from './options.js';
 import type { DocFile } from './file-walker.js';

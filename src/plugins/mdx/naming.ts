@@ -1,6 +1,6 @@
-import { stripDocExtension, stripNumberPrefix } from '../../core/text/docs-slug.js';
+import { stripDocExtension, stripNumberPrefix } from '../../plugin-api.js';
 
-export { stripDocExtension, stripNumberPrefix } from '../../core/text/docs-slug.js';
+export { stripDocExtension, stripNumberPrefix } from '../../plugin-api.js';
 
 /** `gui-to-bui_to dwc` -> `Gui To Bui To Dwc`; letters after the first keep their case (`API`). */
 export function humanize(name: string): string {

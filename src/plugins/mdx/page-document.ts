@@ -1,4 +1,4 @@
-import type { DocumentInput, JsonValue } from '../../core/contracts/index.js';
+import type { DocumentInput, JsonValue } from '../../plugin-api.js';
 import type { ConvertedPage } from './markdown-convert.js';
 import type { PageRoute } from './display-url.js';
 import { displayUrlFor } from './display-url.js';

@@ -1,4 +1,4 @@
-import { readableChars } from '../../core/text/readable-chars.js';
+import { readableChars } from '../../plugin-api.js';
 import { htmlText } from './html-text.js';
 import type { MdNode } from './mdast-node.js';
 

@@ -1,4 +1,4 @@
-import type { EmbedderProvider } from '../../core/contracts/embedder.js';
+import type { EmbedderProvider } from '../../plugin-api.js';
 import { createOllamaEmbedder } from './ollama-embedder.js';
 import { ollamaOptionsSchema, type OllamaOptions } from './ollama-options.js';
 

@@ -1,8 +1,8 @@
 import createDebug from 'debug';
 import { Ollama } from 'ollama';
-import type { Embedder, EmbedderContext } from '../../core/contracts/embedder.js';
-import { fetchOk, httpStatusOf, HttpEmbedderBase } from '../../core/embedding/index.js';
-import { errorMessage } from '../../core/errors/bbj-error.js';
+import type { Embedder, EmbedderContext } from '../../plugin-api.js';
+import { fetchOk, httpStatusOf, HttpEmbedderBase } from '../../plugin-api.js';
+import { errorMessage } from '../../plugin-api.js';
 import { resolveOllamaHost } from './ollama-host.js';
 import type { OllamaOptions } from './ollama-options.js';
 

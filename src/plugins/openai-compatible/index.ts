@@ -1,4 +1,4 @@
-import type { EmbedderProvider } from '../../core/contracts/embedder.js';
+import type { EmbedderProvider } from '../../plugin-api.js';
 import { createOpenAIEmbedder } from './openai-embedder.js';
 import { openAIOptionsSchema, type OpenAIOptions } from './openai-options.js';
 

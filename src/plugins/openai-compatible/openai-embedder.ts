@@ -1,5 +1,5 @@
-import type { Embedder, EmbedderContext } from '../../core/contracts/embedder.js';
-import { httpStatusOf, HttpEmbedderBase, PROBE_TEXT, type CallOptions } from '../../core/embedding/index.js';
+import type { Embedder, EmbedderContext } from '../../plugin-api.js';
+import { httpStatusOf, HttpEmbedderBase, PROBE_TEXT, type CallOptions } from '../../plugin-api.js';
 import { apiRoot, type OpenAIOptions } from './openai-options.js';
 import { vectorsFromResponse } from './openai-response.js';
 

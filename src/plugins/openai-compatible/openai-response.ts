@@ -1,4 +1,4 @@
-import { checkVectors } from '../../core/embedding/index.js';
+import { checkVectors } from '../../plugin-api.js';
 
 /**
  * Vectors from a `/v1/embeddings` answer, ordered by each item's `index` (servers may answer out

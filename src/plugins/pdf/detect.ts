@@ -1,5 +1,5 @@
-import type { DetectedSource, FolderScan } from '../../core/contracts/index.js';
-import { folderOf, groupBy } from '../../core/init/index.js';
+import type { DetectedSource, FolderScan } from '../../plugin-api.js';
+import { folderOf, groupBy } from '../../plugin-api.js';
 
 /** PDF manuals: one source for all of them, listing the folders that hold them (or the files at the top). */
 export async function detectPdfManuals(scan: FolderScan): Promise<DetectedSource[]> {

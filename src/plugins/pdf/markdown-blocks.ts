@@ -1,5 +1,5 @@
 import { joinLines } from './hyphenation.js';
-import { readableChars } from '../../core/text/readable-chars.js';
+import { readableChars } from '../../plugin-api.js';
 import { headingFlags, isLeaderLine, type LayoutStats } from './layout-stats.js';
 import type { TextLine } from './text-lines.js';
 

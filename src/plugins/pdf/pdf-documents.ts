@@ -1,4 +1,4 @@
-import type { DocumentInput, JsonValue } from '../../core/contracts/document.js';
+import type { DocumentInput, JsonValue } from '../../plugin-api.js';
 import { extractPdfSections, type PdfExtractOptions } from './pdf-sections.js';
 import { SlugSet } from './slug.js';
 

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import createDebug from 'debug';
-import type { DocumentInput } from '../../core/contracts/document.js';
-import type { Parser, ParserContext, ValidationIssue } from '../../core/contracts/parser.js';
-import { FileGuard } from '../../core/files/file-guard.js';
-import { checkSourcePath } from '../../core/files/source-path.js';
+import type { DocumentInput } from '../../plugin-api.js';
+import type { Parser, ParserContext, ValidationIssue } from '../../plugin-api.js';
+import { FileGuard } from '../../plugin-api.js';
+import { checkSourcePath } from '../../plugin-api.js';
 import { listPdfFiles, relativeKey } from './pdf-files.js';
 import { pdfToDocuments } from './pdf-documents.js';
 import { PdfUnusableError } from './pdf-loader.js';
 import { pdfOptionsSchema, type PdfOptions } from './pdf-options.js';
 import { detectPdfManuals } from './detect.js';
-import { errorMessage } from '../../core/errors/bbj-error.js';
+import { errorMessage } from '../../plugin-api.js';
 
 const debug = createDebug('bbj:pdf');
 

@@ -1,5 +1,5 @@
 import createDebug from 'debug';
-import { readableChars } from '../../core/text/readable-chars.js';
+import { readableChars } from '../../plugin-api.js';
 import { isLeaderLine, measureLayout, type LayoutStats } from './layout-stats.js';
 import { linesToMarkdown } from './markdown-blocks.js';
 import { readOutline } from './outline.js';

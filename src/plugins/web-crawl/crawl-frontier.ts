@@ -1,4 +1,4 @@
-import { canonicalUrl } from '../web-common/links.js';
+import { canonicalUrl } from '../../plugin-api.js';
 import type { WebCrawlOptions } from './crawl-options.js';
 import { crawlRoot } from './crawl-options.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { politeOptions } from '../web-common/polite-options.js';
+import { politeOptions } from '../../plugin-api.js';
 
 /** Chrome of MadCap Flare HTML5 WebHelp (side navigation, title bar with search, breadcrumbs, topic toolbar). */
 export const FLARE_WEBHELP_CHROME = [

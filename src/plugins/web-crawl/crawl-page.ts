@@ -1,8 +1,8 @@
 import type { CheerioAPI } from 'cheerio';
-import type { DocumentInput, HttpValidators } from '../../core/contracts/index.js';
-import { pageText } from '../web-common/html-to-markdown.js';
-import { pathUnder } from '../web-common/links.js';
-import { pageTitle, titleFromUrl } from '../web-common/title.js';
+import type { DocumentInput, HttpValidators } from '../../plugin-api.js';
+import { pageText } from '../../plugin-api.js';
+import { pathUnder } from '../../plugin-api.js';
+import { pageTitle, titleFromUrl } from '../../plugin-api.js';
 import type { WebCrawlOptions } from './crawl-options.js';
 import { crawlRoot } from './crawl-options.js';
 

@@ -1,10 +1,10 @@
 import type { CheerioAPI } from 'cheerio';
 import * as cheerio from 'cheerio';
-import { isHttpFailure } from '../../core/contracts/http.js';
-import type { HttpClient, HttpFailure } from '../../core/contracts/http.js';
+import { isHttpFailure } from '../../plugin-api.js';
+import type { HttpClient, HttpFailure } from '../../plugin-api.js';
 import type { FlareTocChunk } from './flare-toc.js';
 import { readFlareToc, readFlareTocChunk, tocTopics } from './flare-toc.js';
-import { errorMessage } from '../../core/errors/bbj-error.js';
+import { errorMessage } from '../../plugin-api.js';
 
 const XML_TYPES = ['application/xml', 'text/xml', 'text/plain', 'application/octet-stream'];
 const SCRIPT_TYPES = ['application/javascript', 'text/javascript', 'application/x-javascript', 'text/plain', 'application/octet-stream'];

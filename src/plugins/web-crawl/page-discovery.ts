@@ -1,7 +1,7 @@
 import createDebug from 'debug';
-import type { ParserContext } from '../../core/contracts/parser.js';
-import type { Completeness } from '../web-common/completeness.js';
-import { readSitemapPages } from '../web-common/sitemap.js';
+import type { ParserContext } from '../../plugin-api.js';
+import type { Completeness } from '../../plugin-api.js';
+import { readSitemapPages } from '../../plugin-api.js';
 import type { CrawlFrontier } from './crawl-frontier.js';
 import type { WebCrawlOptions } from './crawl-options.js';
 import { crawlRoot } from './crawl-options.js';

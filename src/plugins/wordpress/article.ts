@@ -1,11 +1,11 @@
 import * as cheerio from 'cheerio';
-import type { HttpResponse } from '../../core/contracts/http.js';
-import { pageText } from '../web-common/html-to-markdown.js';
-import { looksLikeHtml, looksLikePdf } from '../web-common/fetch-page.js';
-import { pageTitle, titleFromUrl } from '../web-common/title.js';
+import type { HttpResponse } from '../../plugin-api.js';
+import { pageText } from '../../plugin-api.js';
+import { looksLikeHtml, looksLikePdf } from '../../plugin-api.js';
+import { pageTitle, titleFromUrl } from '../../plugin-api.js';
 import type { PdfToMarkdown } from './pdf-markdown.js';
 import type { WordpressCommonOptions } from './wordpress-options.js';
-import { errorMessage } from '../../core/errors/bbj-error.js';
+import { errorMessage } from '../../plugin-api.js';
 
 /** An article's text, or why there is none. */
 export type ArticleText = { title: string; content: string; format: 'html' | 'pdf'; textChars: number } | { skip: string };

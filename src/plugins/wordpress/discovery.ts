@@ -1,10 +1,10 @@
 import * as cheerio from 'cheerio';
-import { isHttpFailure } from '../../core/contracts/http.js';
-import type { ParserContext } from '../../core/contracts/parser.js';
-import { isInScope } from '../../core/http/http-settings.js';
-import type { Completeness } from '../web-common/completeness.js';
-import { extractLinks } from '../web-common/links.js';
-import { readSitemapPages } from '../web-common/sitemap.js';
+import { isHttpFailure } from '../../plugin-api.js';
+import type { ParserContext } from '../../plugin-api.js';
+import { isInScope } from '../../plugin-api.js';
+import type { Completeness } from '../../plugin-api.js';
+import { extractLinks } from '../../plugin-api.js';
+import { readSitemapPages } from '../../plugin-api.js';
 import type { WordpressCommonOptions } from './wordpress-options.js';
 
 /** How a parser recognises its articles among all links. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { WebParser } from '../web-common/web-parser.js';
+import type { WebParser } from '../../plugin-api.js';
 import { extractPdfMarkdown } from './pdf-markdown.js';
 import type { PdfToMarkdown } from './pdf-markdown.js';
 import { wordpressHttpSettings } from './wordpress-http.js';

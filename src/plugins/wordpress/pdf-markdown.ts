@@ -1,4 +1,4 @@
-import { extractPdfSections } from '../pdf/index.js';
+import { extractPdfSections } from '../../plugin-api.js';
 
 /** Markdown of a PDF article, with the PDF's own title when it has one. */
 export interface PdfMarkdown {

@@ -1,5 +1,5 @@
-import type { HttpSourceSettings } from '../../core/contracts/http.js';
-import { politeHttpSettings } from '../web-common/polite-options.js';
+import type { HttpSourceSettings } from '../../plugin-api.js';
+import { politeHttpSettings } from '../../plugin-api.js';
 import { ARTICLE_TYPES } from './wordpress-options.js';
 import type { WordpressCommonOptions } from './wordpress-options.js';
 

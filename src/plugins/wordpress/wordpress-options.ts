@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { politeOptions, type PoliteOptions } from '../web-common/polite-options.js';
+import { politeOptions, type PoliteOptions } from '../../plugin-api.js';
 
 /** Chrome of WordPress themes (and the Echo Knowledge Base plugin) removed before conversion. */
 export const WORDPRESS_CHROME = [

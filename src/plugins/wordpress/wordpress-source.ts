@@ -1,10 +1,10 @@
 import createDebug from 'debug';
-import type { DocumentInput } from '../../core/contracts/document.js';
-import type { ParserContext } from '../../core/contracts/parser.js';
-import { isHttpFailure } from '../../core/contracts/http.js';
-import { Completeness } from '../web-common/completeness.js';
-import { validatorsOf } from '../web-common/fetch-page.js';
-import { inParallel } from '../web-common/parallel.js';
+import type { DocumentInput } from '../../plugin-api.js';
+import type { ParserContext } from '../../plugin-api.js';
+import { isHttpFailure } from '../../plugin-api.js';
+import { Completeness } from '../../plugin-api.js';
+import { validatorsOf } from '../../plugin-api.js';
+import { inParallel } from '../../plugin-api.js';
 import { articleText } from './article.js';
 import type { DiscoveryRules } from './discovery.js';
 import { discoverArticles } from './discovery.js';

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Parser } from '../../../src/core/contracts/parser.js';
 import { checkSourcePath } from '../../../src/core/files/source-path.js';
-import { validateSource } from '../../../src/plugin-api.js';
+import { validateSource } from '../../../src/testing.js';
 import { bbjSourceParser } from '../../../src/plugins/bbj-source/bbj-source-parser.js';
 import { flareParser } from '../../../src/plugins/flare/flare-parser.js';
 import { javadocParser } from '../../../src/plugins/javadoc/javadoc-parser.js';

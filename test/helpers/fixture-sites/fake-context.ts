@@ -2,7 +2,7 @@ import type { DocumentInput, HttpClient, HttpValidatorLookup, HttpValidators, Js
 import { silentLogger } from '../../../src/core/contracts/index.js';
 import { createHttpClient } from '../../../src/core/http/index.js';
 import type { HttpClientSettings } from '../../../src/core/http/index.js';
-import type { WebParser } from '../../../src/plugins/web-common/index.js';
+import type { WebParser } from '../../../src/core/web/index.js';
 
 /** What a parser run reported besides its documents. */
 export interface ParserRun {

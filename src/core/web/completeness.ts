@@ -1,5 +1,5 @@
-import type { HttpFailure } from '../../core/contracts/http.js';
-import type { ParserContext } from '../../core/contracts/parser.js';
+import type { HttpFailure } from '../contracts/http.js';
+import type { ParserContext } from '../contracts/parser.js';
 
 /** True when the answer says the page is gone for good (404, 410): its stored document should go. */
 export function isGone(failure: HttpFailure): boolean {

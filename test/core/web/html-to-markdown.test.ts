@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as cheerio from 'cheerio';
-import { htmlToMarkdown, pageToMarkdown } from '../../../src/plugins/web-common/html-to-markdown.js';
+import { htmlToMarkdown, pageToMarkdown } from '../../../src/core/web/html-to-markdown.js';
 
 const url = 'https://example.com/docs/page.htm';
 

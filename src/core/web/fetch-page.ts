@@ -1,6 +1,6 @@
-import type { HttpResponse, HttpValidators } from '../../core/contracts/http.js';
-import { isHttpFailure } from '../../core/contracts/http.js';
-import type { ParserContext } from '../../core/contracts/parser.js';
+import type { HttpResponse, HttpValidators } from '../contracts/http.js';
+import { isHttpFailure } from '../contracts/http.js';
+import type { ParserContext } from '../contracts/parser.js';
 
 /**
  * Fetches a page conditionally for a parser. A failure is reported with `ctx.skip`, a 304

@@ -1,8 +1,8 @@
 import * as cheerio from 'cheerio';
 import { isTag } from 'domhandler';
-import type { HttpClient, HttpFailure } from '../../core/contracts/http.js';
-import { isHttpFailure } from '../../core/contracts/http.js';
-import type { Logger } from '../../core/contracts/logger.js';
+import type { HttpClient, HttpFailure } from '../contracts/http.js';
+import { isHttpFailure } from '../contracts/http.js';
+import type { Logger } from '../contracts/logger.js';
 
 /** Media types sitemaps are served with. */
 export const SITEMAP_TYPES = ['application/xml', 'text/xml', 'application/rss+xml', 'text/plain'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HttpSourceSettings } from '../../core/contracts/http.js';
+import type { HttpSourceSettings } from '../contracts/http.js';
 
 /** The request-pacing options every web parser has (zod shape); `rateLimitMs` is the source's default pace. */
 export function politeOptions(defaults: { rateLimitMs: number }) {

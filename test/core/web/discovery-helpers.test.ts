@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as cheerio from 'cheerio';
-import { canonicalUrl, extractLinks, parseSitemap, pathUnder, stripSiteNames, titleFromUrl } from '../../../src/plugins/web-common/index.js';
+import { canonicalUrl, extractLinks, parseSitemap, pathUnder, stripSiteNames, titleFromUrl } from '../../../src/core/web/index.js';
 
 describe('web-common discovery helpers', () => {
   test('canonicalUrl drops fragments and ignored parameters, keeps and sorts meaningful ones', () => {

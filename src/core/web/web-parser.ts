@@ -1,5 +1,5 @@
-import type { HttpSourceSettings } from '../../core/contracts/http.js';
-import type { Parser } from '../../core/contracts/parser.js';
+import type { HttpSourceSettings } from '../contracts/http.js';
+import type { Parser } from '../contracts/parser.js';
 
 /**
  * A parser that reads over HTTP. Its scope (hosts, path prefix), rate limit and page cap
