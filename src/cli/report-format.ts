@@ -46,6 +46,7 @@ export function formatReport(report: QualityReport): string {
     out.push(...chunkLines('markup leftovers', s.markupLeftovers.count, s.markupLeftovers.samples));
     out.push(...chunkLines('glued words', s.gluedWords.count, s.gluedWords.samples));
     out.push(...chunkLines('documents whose text did not reach their chunks', s.lostText.count, s.lostText.samples));
+    out.push(...chunkLines('headings that read like prose', s.longHeadings.count, s.longHeadings.samples));
     for (const d of s.unknownDocTypes) out.push(`  doc_type outside the vocabulary: ${labelText(d.label, '(empty)')} (${d.documents} documents, ${d.chunks} chunks)`);
     const none = [...s.emptyDocuments, ...s.skipped.items];
     const noneCount = s.emptyDocuments.length + s.skipped.count;

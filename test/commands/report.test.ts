@@ -59,6 +59,7 @@ describe('bbj report on a hand-made store', () => {
       ['few-duplicate-chunks', true, 0],
       ['no-markup-leftovers', true, 0],
       ['no-glued-words', true, 0],
+      ['few-long-headings', true, 0],
       ['no-lost-text', true, 0],
     ]);
     assert.deepEqual(report.totals.untagged, { documents: 2, chunks: 5, share: 5 / 12 });
@@ -162,7 +163,7 @@ describe('bbj report after ingesting real corpora (mdx, pdf)', () => {
     assert.ok(report.totals.byDocType.every((d) => (DOC_TYPES as readonly string[]).includes(d.label ?? '')));
     assert.equal(reportExit, 0);
     const ids = ['doc-types-in-vocabulary', 'no-lifecycle-in-generations', 'no-oversized-chunks', 'no-heading-only-chunks'];
-    for (const id of [...ids, 'few-tiny-chunks', 'few-duplicate-chunks', 'no-markup-leftovers', 'no-glued-words', 'no-lost-text']) {
+    for (const id of [...ids, 'few-tiny-chunks', 'few-duplicate-chunks', 'no-markup-leftovers', 'no-glued-words', 'no-lost-text', 'few-long-headings']) {
       assert.equal(report.properties.find((p) => p.id === id)!.ok, true, id);
     }
   });

@@ -50,6 +50,21 @@ export function parseMarkdown(markdown: string): Root {
   return processor.parse(markdown);
 }
 
+/**
+ * The text of a heading for the context header: its words without images, so a README's
+ * `# braces [![NPM version](...)](...)` badges do not become `braces NPM version NPM monthly
+ * downloads`; a heading that is only an image (a logo) keeps the alt text.
+ */
+function headingText(node: Nodes): string {
+  const words = (n: Nodes): string => {
+    if (n.type === 'image' || n.type === 'imageReference') return ' ';
+    if ('value' in n && typeof n.value === 'string') return n.value;
+    if ('children' in n) return (n.children as Nodes[]).map(words).join('');
+    return '';
+  };
+  return words(node).replace(/\s+/g, ' ').trim() || plainText(node);
+}
+
 /** Plain text of a node (what a reader sees of a heading), whitespace collapsed. */
 export function plainText(node: Nodes): string {
   const walk = (n: Nodes): string => {
@@ -115,7 +130,7 @@ export function splitSections(blocks: readonly Block[], maxDepth: number): Secti
     if (node.type === 'heading' && node.depth <= maxDepth) {
       if (current.blocks.length > 0) raw.push(current);
       while (stack.length > 0 && stack[stack.length - 1].depth >= node.depth) stack.pop();
-      stack.push({ depth: node.depth, text: plainText(node) });
+      stack.push({ depth: node.depth, text: headingText(node) });
       current = { headingPath: stack.map((h) => h.text).filter(Boolean), blocks: [block] };
     } else {
       current.blocks.push(block);

@@ -88,6 +88,7 @@ export async function buildReport(sql: SqlClient, options: ReportOptions): Promi
       markupLeftovers: text?.leftovers ?? none(),
       gluedWords: text?.glued ?? none(),
       lostText: text?.lostText ?? none(),
+      longHeadings: text?.longHeadings ?? none(),
       emptyDocuments: emptyDocs.get(name) ?? [],
       skipped: skips.get(name) ?? { runId: null, count: 0, itemsRecorded: false, items: [] },
     };

@@ -1,5 +1,5 @@
 import type { Finding, PropertyResult, ShareLimits, SourceFigures } from './report-types.js';
-import { MIN_TEXT_COVERAGE, TINY_CHUNK_TOKENS } from './text-findings.js';
+import { LONG_HEADING_WORDS, MIN_TEXT_COVERAGE, TINY_CHUNK_TOKENS } from './text-findings.js';
 
 /** A named source's figures (the share properties are judged per source). */
 type NamedFigures = SourceFigures & { name: string };
@@ -74,6 +74,7 @@ function shareProperties(sources: readonly NamedFigures[], limits: ShareLimits):
     shareProperty('few-duplicate-chunks', 'chunks repeating another chunk of the source', limits.duplicate, sources, (s) => s.duplicateChunks, chunks),
     shareProperty('no-markup-leftovers', 'chunks with markup leftovers (&#x, ?>, :::, <TabItem, <MadCap, [%=)', limits.leftovers, sources, (s) => s.markupLeftovers, chunks),
     shareProperty('no-glued-words', 'chunks with words glued at former tag boundaries', limits.glued, sources, (s) => s.gluedWords, chunks),
+    shareProperty('few-long-headings', `chunks whose context header has a heading over ${LONG_HEADING_WORDS} words (prose or badges taken for a heading)`, limits.longHeadings, sources, (s) => s.longHeadings, chunks),
     shareProperty('no-lost-text', `documents with less than ${pct(MIN_TEXT_COVERAGE)} of the letters and digits their parser read in chunks`, limits.lostText, sources, (s) => s.lostText, (s) => s.documents),
   ];
 }

@@ -49,10 +49,12 @@ export interface ShareLimits {
   glued: number;
   /** Documents whose text did not reach the chunks. */
   lostText: number;
+  /** Chunks whose context header holds a heading that reads like prose. */
+  longHeadings: number;
 }
 
 /** Default share limits: what a well-converted source stays under. */
-export const DEFAULT_SHARE_LIMITS: ShareLimits = { tiny: 0.1, duplicate: 0.05, leftovers: 0.01, glued: 0.01, lostText: 0.01 };
+export const DEFAULT_SHARE_LIMITS: ShareLimits = { tiny: 0.1, duplicate: 0.05, leftovers: 0.01, glued: 0.01, lostText: 0.01, longHeadings: 0.01 };
 
 /** Documents and chunks carrying one label (doc type or generation). */
 export interface LabelCount {
@@ -176,6 +178,8 @@ export interface SourceFigures {
   gluedWords: Finding;
   /** Documents whose letters and digits did not all reach their chunks (needs the parser's `textChars`). */
   lostText: Finding;
+  /** Chunks whose context header has a segment longer than a heading (prose or badges taken for a heading). */
+  longHeadings: Finding;
 }
 
 /** The figures of one source, with its empty documents. */

@@ -7,6 +7,8 @@ import type { ChunkRef, Finding } from './report-types.js';
 export const TINY_CHUNK_TOKENS = 50;
 /** A document whose chunks hold less than this share of the letters and digits its parser read has lost text. */
 export const MIN_TEXT_COVERAGE = 0.9;
+/** A context header segment with more words than this is prose or badge text taken for a heading. */
+export const LONG_HEADING_WORDS = 15;
 /** Chunk metadata key where the chunker records the parser's `textChars` (on a document's first chunk). */
 export const TEXT_CHARS_KEY = 'text_chars';
 
@@ -33,6 +35,7 @@ export interface TextFindings {
   leftovers: Finding;
   glued: Finding;
   lostText: Finding;
+  longHeadings: Finding;
 }
 
 interface Row {
@@ -77,6 +80,7 @@ class SourceScan {
   readonly leftovers: FindingBuilder;
   readonly glued: FindingBuilder;
   readonly lostText: FindingBuilder;
+  readonly longHeadings: FindingBuilder;
   readonly bodies = new Set<string>();
   /** Per camel join: its first part, chunks it occurs in; per first part: the distinct second parts. */
   readonly joins = new Map<string, { first: string; refs: ChunkRef[] }>();
@@ -91,6 +95,7 @@ class SourceScan {
     this.leftovers = new FindingBuilder(sampleLimit);
     this.glued = new FindingBuilder(sampleLimit);
     this.lostText = new FindingBuilder(sampleLimit);
+    this.longHeadings = new FindingBuilder(sampleLimit);
   }
 
   read(row: Row): void {
@@ -98,6 +103,9 @@ class SourceScan {
     const ref = (detail: string): ChunkRef => ({ sourceUrl: row.source_url, docKey: row.doc_key, chunkIndex: Number(row.chunk_index), tokenCount: Number(row.token_count), detail });
     const oneLine = body.replace(/\s+/g, ' ').trim();
     if (Number(row.token_count) < TINY_CHUNK_TOKENS) this.tiny.add(ref(oneLine.slice(0, 120)));
+    // The header's segments are breadcrumb, title and headings: none of them is a sentence.
+    const long = row.context_header ? row.context_header.split(' > ').find((segment) => segment.split(/\s+/).length > LONG_HEADING_WORDS) : undefined;
+    if (long !== undefined) this.longHeadings.add(ref(long.slice(0, 120)));
     const key = createHash('sha1').update(body.trim()).digest('base64');
     if (this.bodies.has(key)) this.duplicates.add(ref(oneLine.slice(0, 120)));
     else this.bodies.add(key);
@@ -144,7 +152,7 @@ class SourceScan {
       const share = d.stored / d.read;
       if (share < MIN_TEXT_COVERAGE) this.lostText.add({ sourceUrl: d.url, docKey, chunkIndex: 0, tokenCount: 0, detail: `${d.stored} of ${d.read} letters and digits reached a chunk (${(share * 100).toFixed(0)}%)` });
     }
-    return { tiny: this.tiny.finding, duplicates: this.duplicates.finding, leftovers: this.leftovers.finding, glued: this.glued.finding, lostText: this.lostText.finding };
+    return { tiny: this.tiny.finding, duplicates: this.duplicates.finding, leftovers: this.leftovers.finding, glued: this.glued.finding, lostText: this.lostText.finding, longHeadings: this.longHeadings.finding };
   }
 }
 

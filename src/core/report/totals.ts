@@ -47,5 +47,6 @@ export function mergeFigures(sources: SourceFigures[], maxTokens: number, width:
     markupLeftovers: mergeFindings(sources.map((s) => s.markupLeftovers), sampleLimit),
     gluedWords: mergeFindings(sources.map((s) => s.gluedWords), sampleLimit),
     lostText: mergeFindings(sources.map((s) => s.lostText), sampleLimit),
+    longHeadings: mergeFindings(sources.map((s) => s.longHeadings), sampleLimit),
   };
 }

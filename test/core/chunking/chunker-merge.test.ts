@@ -79,6 +79,12 @@ describe('chunker: small sections merge with their siblings', () => {
     assert.match(bodyOf(chunks[1]), /^## License\n\nLicense sentence/);
   });
 
+  test('README badges in a heading stay out of the context header; an image-only heading keeps its alt text', () => {
+    const content = `# braces [![Donate](https://x/d.svg)](https://x) [![NPM version](https://x/v.svg)](https://x)\n\n${prose(30, 'Intro')}\n\n## ![Logo](logo.png)\n\n${prose(30, 'Logo')}`;
+    const chunks = chunkDocument(makeDoc(content, { title: 'braces' }), opts, 'src');
+    assert.deepEqual(chunks.map((c) => c.metadata.heading_path), ['braces', 'braces > Logo']);
+  });
+
   test('minSectionTokens 0 turns merging off', () => {
     const chunks = chunkDocument(makeDoc('## A\n\none\n\n## B\n\ntwo'), { ...opts, minSectionTokens: 0 }, 'src');
     assert.equal(chunks.length, 2);

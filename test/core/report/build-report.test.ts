@@ -108,6 +108,7 @@ describe('buildReport over a hand-made store', () => {
       ['few-duplicate-chunks', true, true, 0],
       ['no-markup-leftovers', true, true, 0],
       ['no-glued-words', true, true, 0],
+      ['few-long-headings', true, true, 0],
       ['no-lost-text', true, true, 0],
     ]);
     assert.equal(report.ok, false);
