@@ -6,6 +6,7 @@ import type { Chunk } from '../contracts/chunk.js';
 import type { Embedder } from '../contracts/embedder.js';
 import type { Enricher } from '../contracts/enricher.js';
 import type { Parser, ParserContext, ParserProgress } from '../contracts/parser.js';
+import { createParserContext, type ParserContextBase } from './parser-context.js';
 import type { ChunkStore } from '../store/chunk-store.js';
 import { VectorSource } from './embed-batches.js';
 import { createEmbedBudget, type EmbedBudget } from './embed-budget.js';
@@ -27,7 +28,7 @@ export interface IngestSourceParams {
   /** The parser, already resolved from the registry. */
   parser: Parser;
   /** The parser context (source, options, http, logger, signal); `skip`, `unchanged`, `progress` etc. are added here. */
-  context: Omit<ParserContext, 'skip' | 'unchanged' | 'progress' | 'incomplete' | 'gone' | 'stored' | 'inputUnchanged'>;
+  context: ParserContextBase;
   /** The store. */
   store: ChunkStore;
   /** The embedder. */
@@ -126,8 +127,7 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
     await store.setInputFingerprints(sourceName, updates);
   };
 
-  const ctx: ParserContext = {
-    ...context,
+  const ctx: ParserContext = createParserContext(context, {
     skip: (item, reason) => {
       // NUL in a reason would break the run record's jsonb; a secret in a URL must not be stored.
       [item, reason] = [pgSafe(maskSecrets(item)), pgSafe(maskSecrets(reason))];
@@ -166,7 +166,7 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
       lastProgress = { ...lastProgress, ...update };
       report();
     },
-  };
+  });
 
   const settle = (g: DocumentGroup, outcome: GroupOutcome) => {
     const failedKeys = new Set(outcome.failed);

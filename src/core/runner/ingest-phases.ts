@@ -16,6 +16,7 @@ import { preflightChecks, runChecks } from './preflight-checks.js';
 import { createEmbedBudget, type EmbedBudget } from '../pipeline/embed-budget.js';
 import type { RunListener } from './run-events.js';
 import type { SourceOutcome } from './run-summary.js';
+import { parseParserOptions } from '../pipeline/parser-context.js';
 import { baseContext, sourceHttp } from './source-context.js';
 
 /** What every phase of a run shares. */
@@ -160,7 +161,10 @@ export async function ingestSourcePhase(ctx: RunContext, run: OpenRun, source: S
   let stats: SourceStats = emptyStats();
   try {
     const parser = services.registry.parser(source.parser)!.value;
-    const parsedOptions = parser.optionsSchema.parse(source.options);
+    // Preflight checked the options already; this only keeps the one message format if they changed meanwhile.
+    const checked = parseParserOptions(parser, source.options);
+    if (!checked.ok) throw new Error(`source "${source.name}": ${checked.issues.join('; ')}`);
+    const parsedOptions = checked.options;
     const log = services.logger;
     const http = sourceHttp(parser, parsedOptions, source, services, store, log);
     const model = embeddingModelId(run.embedder);
