@@ -72,7 +72,7 @@ function shareProperties(sources: readonly NamedFigures[], limits: ShareLimits):
   return [
     shareProperty('few-tiny-chunks', `tiny chunks (< ${TINY_CHUNK_TOKENS} tokens)`, limits.tiny, sources, (s) => s.tinyChunks, chunks),
     shareProperty('few-duplicate-chunks', 'chunks repeating another chunk of the source', limits.duplicate, sources, (s) => s.duplicateChunks, chunks),
-    shareProperty('no-markup-leftovers', 'chunks with markup leftovers (&#x, ?>, :::, <TabItem, <MadCap, [%=)', limits.leftovers, sources, (s) => s.markupLeftovers, chunks),
+    shareProperty('no-markup-leftovers', 'chunks with markup leftovers (&#x, ?>, :::, <TabItem, <MadCap, [%=, badge images)', limits.leftovers, sources, (s) => s.markupLeftovers, chunks),
     shareProperty('no-glued-words', 'chunks with words glued at former tag boundaries', limits.glued, sources, (s) => s.gluedWords, chunks),
     shareProperty('few-long-headings', `chunks whose context header has a heading over ${LONG_HEADING_WORDS} words (prose or badges taken for a heading)`, limits.longHeadings, sources, (s) => s.longHeadings, chunks),
     shareProperty('no-lost-text', `documents with less than ${pct(MIN_TEXT_COVERAGE)} of the letters and digits their parser read in chunks`, limits.lostText, sources, (s) => s.lostText, (s) => s.documents),

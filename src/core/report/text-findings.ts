@@ -20,6 +20,8 @@ const LEFTOVERS: { name: string; pattern: RegExp }[] = [
   { name: '<TabItem', pattern: /<\/?TabItem\b/ },
   { name: '<MadCap', pattern: /<\/?MadCap:/ },
   { name: 'Flare variable [%=', pattern: /\[%=/ },
+  // A status badge (shields.io or a `*-badge` reference) inside a link: a picture, not text.
+  { name: 'badge image [![', pattern: /\[!\[[^\]]*\](?:\([^)]*(?:shields\.io|badge)[^)]*\)|\[[^\]]*badge[^\]]*\])\]/i },
 ];
 
 // Two capitalised words written as one (`LinkSet`): the shape text takes when an element

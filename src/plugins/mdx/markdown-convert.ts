@@ -167,6 +167,36 @@ function githubAlerts(node: MdNode): void {
   }
 }
 
+/**
+ * README badges (`[![NPM version](https://img.shields.io/...)](...)`, in a heading or a line
+ * of their own) are status pictures, not text: their alt text and two URLs each would fill a
+ * chunk and its embedding. A linked image is a badge when its picture comes from a badge
+ * service or a `*-badge` reference, or when it stands in a line of nothing but linked images.
+ */
+function dropBadgeLines(node: MdNode): void {
+  const badgeUrl = /shields\.io|badge|travis-ci|coveralls|codecov|opencollective\.com/i;
+  const linkedImage = (n: MdNode): boolean =>
+    (n.type === 'link' || n.type === 'linkReference') && (n.children ?? []).length > 0 && (n.children ?? []).every((c) => c.type === 'image' || c.type === 'imageReference');
+  const isBadge = (n: MdNode): boolean =>
+    linkedImage(n) && (n.children ?? []).some((c) => badgeUrl.test(String(c.url ?? '')) || badgeUrl.test(String(c.identifier ?? '')));
+  const blank = (n: MdNode): boolean => (n.type === 'text' && !(n.value ?? '').trim()) || n.type === 'break';
+  const out: MdNode[] = [];
+  for (const child of node.children ?? []) {
+    if (child.type === 'code' || child.type === 'inlineCode') {
+      out.push(child);
+      continue;
+    }
+    if (child.type === 'paragraph' || child.type === 'heading') {
+      const parts = (child.children ?? []).filter((c) => !blank(c));
+      if (child.type === 'paragraph' && parts.length >= 2 && parts.every(linkedImage)) continue;
+      child.children = (child.children ?? []).filter((c) => !isBadge(c));
+      if (child.type === 'paragraph' && (child.children ?? []).every(blank)) continue;
+    } else if (child.children) dropBadgeLines(child);
+    out.push(child);
+  }
+  node.children = out;
+}
+
 /** Trims the whitespace a removed node leaves at the edge of a paragraph or heading (it would print as `&#x20;`). */
 function trimEdges(node: MdNode): void {
   if (node.type === 'code' || node.type === 'inlineCode') return;
@@ -235,6 +265,7 @@ export function convertPage(text: string, format: SourceFormat, page: PageContex
   // After the cleanup, which gives `:id=x` (read as a directive) back its text.
   if (docsify) docsifyHeadingAttributes(tree);
   githubAlerts(tree);
+  dropBadgeLines(tree);
   trimEdges(tree);
   let heading: string | undefined;
   walk(tree, (node) => {

@@ -47,6 +47,7 @@ describe('bbj report sees tiny, duplicate, leftover, glued and lost text', () =>
       { key: 'entity.md', chunks: [raw('bad', 'entity.md', 0, `Some&#x20;text after re-serialisation. ${words(8, 'E')}`, 120)] },
       { key: 'callout.md', chunks: [raw('bad', 'callout.md', 0, `?> A docsify tip that stayed.\n\n${words(8, 'C')}`, 120)] },
       { key: 'tabs.mdx', chunks: [raw('bad', 'tabs.mdx', 0, `<TabItem value="a">\n\n${words(8, 'T')}`, 120)] },
+      { key: 'badge.md', chunks: [raw('bad', 'badge.md', 0, `[![NPM version](https://img.shields.io/npm/v/x.svg)](https://npm.im/x)\n\n${words(8, 'B')}`, 120)] },
       { key: 'flare.htm', chunks: [raw('bad', 'flare.htm', 0, `<MadCap:dropDown> and [%=System.ShortDate%] ${words(8, 'F')}`, 120)] },
       { key: 'glue1.htm', chunks: [raw('bad', 'glue1.htm', 0, `## LinkSet Form Data\n\n${words(8, 'G')}`, 120)] },
       { key: 'glue2.htm', chunks: [raw('bad', 'glue2.htm', 0, `## LinkGet Form Data\n\n${words(8, 'H')}`, 120)] },
@@ -75,7 +76,7 @@ describe('bbj report sees tiny, duplicate, leftover, glued and lost text', () =>
     assert.equal(b.tinyChunks.count, 3);
     assert.match(b.tinyChunks.samples[0].detail, /Returns/);
     assert.equal(b.duplicateChunks.count, 1);
-    assert.deepEqual(b.markupLeftovers.samples.map((s) => s.docKey).sort(), ['callout.md', 'entity.md', 'flare.htm', 'tabs.mdx']);
+    assert.deepEqual(b.markupLeftovers.samples.map((s) => s.docKey).sort(), ['badge.md', 'callout.md', 'entity.md', 'flare.htm', 'tabs.mdx']);
     assert.deepEqual(b.gluedWords.samples.map((s) => s.docKey).sort(), ['glue1.htm', 'glue2.htm', 'glue3.htm']);
     assert.deepEqual(b.lostText.samples.map((s) => s.docKey), ['lost.pdf']);
     assert.deepEqual(b.longHeadings.samples.map((s) => s.docKey), ['vpat.pdf']);
@@ -90,7 +91,7 @@ describe('bbj report sees tiny, duplicate, leftover, glued and lost text', () =>
       assert.deepEqual(property(id).offenders?.map((o) => o.source), ['bad'], id);
     }
     assert.equal(report.ok, false);
-    assert.match(formatReport(report), /FAIL {2}chunks with words glued at former tag boundaries: at most 1% per source \(3 chunk\(s\): bad 17\.6%\)/);
+    assert.match(formatReport(report), /FAIL {2}chunks with words glued at former tag boundaries: at most 1% per source \(3 chunk\(s\): bad 16\.7%\)/);
     const clean = await buildReport(sql, { maxTokens: 400, sources: ['good'] });
     assert.deepEqual(clean.properties.filter((p) => !p.ok).map((p) => p.id), []);
     assert.equal(clean.ok, true);

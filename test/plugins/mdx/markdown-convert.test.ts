@@ -187,3 +187,33 @@ describe('convertPage on other wrappers', () => {
     assert.match(page.markdown, /\*\*Details: My Summary\*\*\n\nCustom body\./);
   });
 });
+
+describe('convertPage on README badges', () => {
+  const readme = [
+    '# skr canvas [![CI](https://github.com/o/canvas/actions/workflows/CI.yaml/badge.svg)](https://github.com/o/canvas/actions)',
+    '',
+    '[![NPM version](https://img.shields.io/npm/v/x.svg)](https://www.npmjs.com/package/x)',
+    '[![Build][build-badge]][build]',
+    '',
+    'Fast canvas. See [![the screenshot](shot.png)](shot-large.png) for an example.',
+    '',
+    '[![Demo](demo.png)](https://example.com/demo)',
+    '',
+    '```md',
+    '[![NPM version](https://img.shields.io/npm/v/x.svg)](https://www.npmjs.com/package/x)',
+    '```',
+    '',
+    '[build-badge]: https://github.com/o/x/workflows/main/badge.svg',
+    '[build]: https://github.com/o/x/actions',
+  ].join('\n');
+  const page = convertPage(readme, 'md');
+
+  test('badge lines and badges in headings are dropped; screenshots, prose and code stay', () => {
+    assert.equal(page.heading, 'skr canvas');
+    assert.doesNotMatch(proseOf(page.markdown), /NPM version|badge|Build\]/);
+    assert.match(page.markdown, /^# skr canvas$/m);
+    assert.match(page.markdown, /Fast canvas\. See \[!\[the screenshot\]\(shot\.png\)\]\(shot-large\.png\) for an example\./);
+    assert.match(page.markdown, /\[!\[Demo\]\(demo\.png\)\]\(https:\/\/example\.com\/demo\)/);
+    assert.match(page.markdown, /```md\n\[!\[NPM version\]\(https:\/\/img\.shields\.io\/npm\/v\/x\.svg\)\]/);
+  });
+});
