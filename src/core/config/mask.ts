@@ -1,3 +1,5 @@
+import { mapStringsDeep } from '../text/map-strings.js';
+
 /**
  * The one masking function for everything shown or stored: replaces secrets in any text with
  * `****`. It knows three forms:
@@ -31,14 +33,5 @@ const KEYWORD_VALUE = new RegExp(
 
 /** `maskSecrets` applied to every string of a JSON-like value (a `--json` result, run statistics). */
 export function maskSecretsDeep<T>(value: T): T {
-  return deep(value) as T;
-}
-
-function deep(value: unknown): unknown {
-  if (typeof value === 'string') return maskSecrets(value);
-  if (Array.isArray(value)) return value.map(deep);
-  if (value && typeof value === 'object' && (value.constructor === Object || Object.getPrototypeOf(value) === null)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v)]));
-  }
-  return value;
+  return mapStringsDeep(value, maskSecrets) as T;
 }

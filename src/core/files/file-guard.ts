@@ -114,13 +114,18 @@ export class FileGuard {
         if (bytesRead === 0) break;
         filled += bytesRead;
       }
-      if (filled > this.maxBytes) return { ok: false, reason: `larger than max_file_bytes (${mib(this.maxBytes)})` };
-      return { ok: true, real: checked.real, bytes: bytes.subarray(0, filled) };
+      return this.filled(checked.real, bytes, filled);
     } catch (error) {
       return { ok: false, reason: explain(error, file) };
     } finally {
       await handle?.close();
     }
+  }
+
+  /** The verdict on a read buffer: one byte over the limit (we read `maxBytes + 1`) refuses the file. */
+  private filled(real: string, bytes: Buffer, filled: number): FileRead {
+    if (filled > this.maxBytes) return { ok: false, reason: `larger than max_file_bytes (${mib(this.maxBytes)})` };
+    return { ok: true, real, bytes: bytes.subarray(0, filled) };
   }
 
   /** `read`, synchronously. */
@@ -139,8 +144,7 @@ export class FileGuard {
         if (n === 0) break;
         filled += n;
       }
-      if (filled > this.maxBytes) return { ok: false, reason: `larger than max_file_bytes (${mib(this.maxBytes)})` };
-      return { ok: true, real: checked.real, bytes: bytes.subarray(0, filled) };
+      return this.filled(checked.real, bytes, filled);
     } catch (error) {
       return { ok: false, reason: explain(error, file) };
     } finally {

@@ -1,4 +1,5 @@
 import type { JsonValue } from '../contracts/document.js';
+import { mapStringsDeep } from './map-strings.js';
 
 // NUL (PostgreSQL text and jsonb refuse it: `invalid byte sequence ... 0x00`, `unsupported Unicode
 // escape sequence`) and UTF-16 surrogates without their partner (jsonb refuses their `\ud800`
@@ -16,18 +17,7 @@ export function pgSafe(text: string): string {
 
 /** `pgSafe` applied to every string and key of a JSON-like value (metadata, run statistics). */
 export function pgSafeJson<T>(value: T): T {
-  return clean(value) as T;
-}
-
-function clean(value: unknown): unknown {
-  if (typeof value === 'string') return pgSafe(value);
-  if (Array.isArray(value)) return value.map(clean);
-  if (value && typeof value === 'object' && (value.constructor === Object || Object.getPrototypeOf(value) === null)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[pgSafe(k)] = clean(v);
-    return out;
-  }
-  return value;
+  return mapStringsDeep(value, pgSafe, { keys: true }) as T;
 }
 
 /** Narrowed for documents: a JSON value stays a JSON value. */

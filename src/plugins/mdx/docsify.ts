@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { MdNode } from './mdast-node.js';
-import { paragraph, plainText, text } from './mdast-node.js';
+import { joinTextRuns, paragraph, plainText, text } from './mdast-node.js';
 
 const sidebarReader = unified().use(remarkParse).use(remarkGfm);
 
@@ -65,14 +65,8 @@ export function docsifyHeadingAttributes(node: MdNode): void {
   for (const child of node.children ?? []) {
     if (child.type === 'heading') {
       // A `:id=x` read as a directive comes back as a text node of its own: join neighbours first.
-      const merged: MdNode[] = [];
-      for (const c of child.children ?? []) {
-        const prev = merged[merged.length - 1];
-        if (c.type === 'text' && prev?.type === 'text') prev.value = (prev.value ?? '') + (c.value ?? '');
-        else merged.push(c.type === 'text' ? { ...c } : c);
-      }
-      child.children = merged;
-      const last = child.children[child.children.length - 1];
+      joinTextRuns(child);
+      const last = child.children?.at(-1);
       if (last?.type === 'text') last.value = (last.value ?? '').replace(/(\s+:(id=\S+|docsify-ignore(-all)?))+\s*$/, '');
     } else if (child.children) docsifyHeadingAttributes(child);
   }

@@ -9,7 +9,7 @@ import type { Root, RootContent } from 'mdast';
 import type { ParsedBlock, ParsedMarkdown } from '../../plugin-api.js';
 import { parse as parseYaml } from 'yaml';
 import type { MdNode } from './mdast-node.js';
-import { plainText, text, walk } from './mdast-node.js';
+import { joinTextRuns, plainText, text, walk } from './mdast-node.js';
 import { cleanTree } from './mdast-clean.js';
 import { treeTextChars } from './tree-text-chars.js';
 import { prepareDocusaurusSource } from './docusaurus-prepare.js';
@@ -147,13 +147,7 @@ function githubAlerts(node: MdNode): void {
       const first = child.children?.[0];
       if (first?.type === 'paragraph') {
         // `[!NOTE]` may come as several text nodes (`[`, `!NOTE`, `]`): join neighbours first.
-        const merged: MdNode[] = [];
-        for (const c of first.children ?? []) {
-          const prev = merged[merged.length - 1];
-          if (c.type === 'text' && prev?.type === 'text') prev.value = (prev.value ?? '') + (c.value ?? '');
-          else merged.push(c.type === 'text' ? { ...c } : c);
-        }
-        first.children = merged;
+        joinTextRuns(first);
       }
       const lead = first?.type === 'paragraph' ? first.children?.[0] : undefined;
       const m = lead?.type === 'text' ? /^\[!(note|tip|important|warning|caution)\][ \t]*\n?/i.exec(lead.value ?? '') : null;

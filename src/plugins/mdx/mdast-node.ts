@@ -49,3 +49,17 @@ export function text(value: string): MdNode {
 export function paragraph(children: MdNode[]): MdNode {
   return { type: 'paragraph', children };
 }
+
+/**
+ * Joins neighbouring text nodes of `node` into one (copies, so shared nodes stay untouched):
+ * the parser may split a run such as `[!NOTE]` or `:id=x` into several text nodes.
+ */
+export function joinTextRuns(node: MdNode): void {
+  const merged: MdNode[] = [];
+  for (const c of node.children ?? []) {
+    const prev = merged[merged.length - 1];
+    if (c.type === 'text' && prev?.type === 'text') prev.value = (prev.value ?? '') + (c.value ?? '');
+    else merged.push(c.type === 'text' ? { ...c } : c);
+  }
+  node.children = merged;
+}
