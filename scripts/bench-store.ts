@@ -38,10 +38,15 @@ export async function benchStoreWrites(total = 4000): Promise<void> {
     const run = await store.createRun(['bench']);
     const docs = documents(total / 4, 4);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     for (let i = 0; i < docs.length; i += 16) await store.writeDocuments('bench', run, docs.slice(i, i + 16));
     const seconds = (performance.now() - started) / 1000;
+    const { user, system } = process.cpuUsage(cpu);
     const rate = total / seconds;
-    console.log(`store writes (${sql.kind}, ${DIM}-d, instant embedder): ${total} chunks in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} chunks/s (load ${os.loadavg()[0]!.toFixed(2)})`);
+    console.log(
+      `store writes (${sql.kind}, ${DIM}-d, instant embedder): ${total} chunks in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} chunks/s ` +
+        `(client CPU ${((user + system) / 1e6).toFixed(2)} s; load ${os.loadavg()[0]!.toFixed(2)})`,
+    );
     if (sql.kind === 'postgres') console.log(`    target >= 2,000 chunks/s into PostgreSQL: ${rate >= 2000 ? 'PASS' : 'MISS'}`);
   } finally {
     await sql.close();

@@ -1,4 +1,5 @@
 import type { EmbeddedChunk } from '../contracts/chunk.js';
+import { encodeCopyBinary } from './copy-binary.js';
 import type { SqlExecutor } from './sql-client.js';
 
 /** Columns written for every chunk, in COPY / unnest order. */
@@ -11,14 +12,15 @@ export const CHUNK_COLUMNS = [
 const ROWS_PER_STATEMENT = 500;
 
 /**
- * Inserts chunk rows in bulk: `COPY ... FROM STDIN` where the connection offers it (PostgreSQL;
- * about twice as fast as INSERT), else one `INSERT ... SELECT FROM unnest(...)` per 500 rows
- * (PGlite, where COPY FROM STDIN does not work). Both keep a fixed, small parameter count.
+ * Inserts chunk rows in bulk: binary `COPY ... FROM STDIN` where the connection offers it
+ * (PostgreSQL; COPY is about twice as fast as INSERT, and binary vectors spare both sides the
+ * decimal text), else one `INSERT ... SELECT FROM unnest(...)` per 500 rows (PGlite, where
+ * COPY FROM STDIN does not work). Both keep a fixed, small parameter count.
  */
 export async function insertChunkRows(tx: SqlExecutor, chunks: readonly EmbeddedChunk[]): Promise<void> {
   if (chunks.length === 0) return;
   if (tx.copyFrom) {
-    await tx.copyFrom(`COPY chunks (${CHUNK_COLUMNS.join(', ')}) FROM STDIN`, copyText(chunks));
+    await tx.copyFrom(`COPY chunks (${CHUNK_COLUMNS.join(', ')}) FROM STDIN (FORMAT binary)`, copyRows(chunks));
     return;
   }
   for (let i = 0; i < chunks.length; i += ROWS_PER_STATEMENT) await insertUnnest(tx, chunks.slice(i, i + ROWS_PER_STATEMENT));
@@ -44,34 +46,19 @@ async function insertUnnest(tx: SqlExecutor, chunks: readonly EmbeddedChunk[]): 
   );
 }
 
-/** The rows in COPY's text format: tab-separated, one line per row. */
-export function copyText(chunks: readonly EmbeddedChunk[]): string {
-  const lines: string[] = [];
-  for (const c of chunks) {
-    lines.push(
-      [
-        esc(c.sourceUrl), esc(c.title), esc(c.docType), esc(c.content), esc(c.contentHash), esc(c.contextHeader),
-        esc(arrayLiteral(c.generations)), c.deprecated ? 't' : 'f', esc(c.sourceType), esc(c.displayUrl),
-        vectorText(c.embedding), esc(JSON.stringify(c.metadata)), esc(c.sourceName), esc(c.docKey),
-        String(c.ordinal), String(c.tokenCount), esc(c.embeddingModel),
-      ].join('\t'),
-    );
-  }
-  return lines.join('\n') + '\n';
+/** The rows in COPY's binary format, columns in `CHUNK_COLUMNS` order. */
+export function copyRows(chunks: readonly EmbeddedChunk[]): Buffer {
+  return encodeCopyBinary(
+    chunks.map((c) => [
+      { text: c.sourceUrl }, { text: c.title }, { text: c.docType }, { text: c.content }, { text: c.contentHash }, { text: c.contextHeader },
+      { textArray: c.generations }, { bool: c.deprecated }, { text: c.sourceType }, { text: c.displayUrl }, { vector: c.embedding },
+      { jsonb: JSON.stringify(c.metadata) }, { text: c.sourceName }, { text: c.docKey }, { int4: c.ordinal }, { int4: c.tokenCount },
+      { text: c.embeddingModel },
+    ]),
+  );
 }
 
 /** pgvector's text form `[1,2,3]`: what `toSql` writes, without its per-vector copy (a third of the time for 1024-d vectors). */
 function vectorText(embedding: readonly number[]): string {
   return JSON.stringify(embedding);
-}
-
-/** COPY text escaping: backslash, tab, newline and carriage return. */
-function esc(value: string): string {
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPES[ch]!) : value;
-}
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** A PostgreSQL text[] literal with every element quoted. */
-function arrayLiteral(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (ch) => `\\${ch}`)}"`).join(',')}}`;
 }

@@ -49,7 +49,7 @@ export class PgSqlClient implements SqlClient {
         await client.query('BEGIN');
         const tx: SqlExecutor = {
           query: async <R extends Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
-          copyFrom: async (sql: string, data: string) => pipeline(Readable.from([data]), client.query(copyFrom(sql))),
+          copyFrom: async (sql: string, data: Buffer) => pipeline(Readable.from([data]), client.query(copyFrom(sql))),
         };
         const result = await fn(tx);
         await client.query('COMMIT');

@@ -7,8 +7,8 @@ export type Row = Record<string, unknown>;
 export interface SqlExecutor {
   /** Runs one statement with `$1`-style parameters. */
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** Streams `data` (COPY text format) into a `COPY ... FROM STDIN` statement; only where the backend supports it (not PGlite). */
-  copyFrom?(sql: string, data: string): Promise<void>;
+  /** Streams `data` (in the statement's COPY format) into a `COPY ... FROM STDIN` statement; only where the backend supports it (not PGlite). */
+  copyFrom?(sql: string, data: Buffer): Promise<void>;
 }
 
 /**
