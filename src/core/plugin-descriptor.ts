@@ -43,6 +43,7 @@ const ParserShape = z.object({
   description: z.string().min(1),
   optionsSchema: zodSchema,
   requiresPaths: z.boolean(),
+  version: z.string().min(1).optional(),
   validate: fn.optional(),
   detect: fn.optional(),
   parse: fn,
@@ -67,6 +68,6 @@ export const DescriptorShape = z.discriminatedUnion('kind', [
 
 /** The expected shape, shown when a descriptor is wrong. */
 export const DESCRIPTOR_SHAPE_HELP =
-  '{ apiVersion: 1, kind: "parser", parser: { type, description, optionsSchema, requiresPaths, validate?, detect?, parse } } ' +
+  '{ apiVersion: 1, kind: "parser", parser: { type, description, optionsSchema, requiresPaths, version?, validate?, detect?, parse } } ' +
   '| { apiVersion: 1, kind: "embedder", provider: { type, description, optionsSchema, create } } ' +
   '| { apiVersion: 1, kind: "enricher", enricher: { name, version, defaultForSources?, labels?, validateSource?, enrich } }';

@@ -59,7 +59,7 @@ describe('plugin registry with real mini plugin packages', () => {
     assert.match(message, /^bbj-rag-fixture-wrong-shape@0\.1\.0: invalid plugin descriptor \(/);
     assert.match(message, /parser\.optionsSchema: a zod schema \(with safeParse\)/);
     assert.match(message, /parser\.parse: a function/);
-    assert.match(message, /Expected \{ apiVersion: 1, kind: "parser", parser: \{ type, description, optionsSchema, requiresPaths, validate\?, detect\?, parse \} \}/);
+    assert.match(message, /Expected \{ apiVersion: 1, kind: "parser", parser: \{ type, description, optionsSchema, requiresPaths, version\?, validate\?, detect\?, parse \} \}/);
     assert.equal(registry.parser('wrong-shape'), undefined);
   });
 

@@ -131,6 +131,12 @@ export interface Parser<Options = unknown> {
   optionsSchema: z.ZodType<Options>;
   /** Whether `paths` must name at least one existing file or directory (false for URL sources). */
   requiresPaths: boolean;
+  /**
+   * The version of the parser's conversion rules. Raise it when the same input now gives other
+   * documents: skip-before-parse then reads every unchanged input unit again (a document whose
+   * text comes out the same is still not re-embedded).
+   */
+  version?: string;
   /** For parsers that read over HTTP: the scope and limits of the source's HTTP client, from its options. */
   http?(options: Options): HttpSourceSettings;
   /** Preflight checks (paths, reachable URLs); never writes anything. */

@@ -107,7 +107,10 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
   let failedInARow = 0;
 
   // Skip before parsing: what each input unit produced last time, and its fingerprint then.
-  const fingerprinter = new InputFingerprinter(createHash('sha256').update(params.shapingKey).update(stableJson({ source: context.source, options: context.options })).digest('hex'));
+  // The parser's rules version is part of it: a parser that now converts differently must read
+  // its unchanged files again (its documents' own fingerprints then tell what really changed).
+  const parserRules = `${params.parser.type}@${params.parser.version ?? ''}`;
+  const fingerprinter = new InputFingerprinter(createHash('sha256').update(params.shapingKey).update(parserRules).update(stableJson({ source: context.source, options: context.options })).digest('hex'));
   const priorUnits = params.clean ? new Map<string, { fingerprint: string; keys: string[] }>() : await store.inputUnits(sourceName);
   let currentUnit: InputUnit | undefined;
   let unitUpdates: Array<{ unit: string; fingerprint: string; keys: string[] }> = [];

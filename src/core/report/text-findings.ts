@@ -29,6 +29,15 @@ const LEFTOVERS: { name: string; pattern: RegExp }[] = [
 const CAMEL_JOIN = /(?<![\p{L}\p{N}_])(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_])/gu;
 /** A first part must glue onto at least this many different words before its joins count as glued. */
 const GLUE_MIN_PARTNERS = 3;
+// Any word of prose, to count how often a first part stands on its own (`one`, `Web`, `file`).
+const WORD = /[\p{L}\p{N}_]+/gu;
+/**
+ * A body repeated in another document counts as a duplicate only below this many tokens: small
+ * repeats (`### Returns Type: Promise<void>`, a shared `label ..._exit` routine) are noise
+ * that merging should have absorbed, while a larger passage the source itself repeats on
+ * several pages (Liquibase's "Database support" table) is found through each page's header.
+ */
+export const SMALL_DUPLICATE_TOKENS = 100;
 
 /** The per-source findings of the text scan. */
 export interface TextFindings {
@@ -84,9 +93,15 @@ class SourceScan {
   readonly lostText: FindingBuilder;
   readonly longHeadings: FindingBuilder;
   readonly bodies = new Set<string>();
+  /** Bodies of the document being read (a document's chunks are written together, so they come in a run). */
+  docBodies = new Set<string>();
+  docKey = '';
   /** Per camel join: its first part, chunks it occurs in; per first part: the distinct second parts. */
   readonly joins = new Map<string, { first: string; refs: ChunkRef[] }>();
   readonly partners = new Map<string, Set<string>>();
+  /** Per first part (lower case): how often it is glued, and how often any word of prose is it on its own. */
+  readonly gluedCount = new Map<string, number>();
+  readonly wordCount = new Map<string, number>();
   readonly inCode = new Set<string>();
   /** Per document: letters and digits read by the parser and reaching the chunks. */
   readonly coverage = new Map<string, { url: string; read: number; stored: number }>();
@@ -109,9 +124,19 @@ class SourceScan {
     const long = row.context_header ? row.context_header.split(' > ').find((segment) => segment.split(/\s+/).length > LONG_HEADING_WORDS) : undefined;
     if (long !== undefined) this.longHeadings.add(ref(long.slice(0, 120)));
     const key = createHash('sha1').update(body.trim()).digest('base64');
-    if (this.bodies.has(key)) this.duplicates.add(ref(oneLine.slice(0, 120)));
-    else this.bodies.add(key);
+    if (row.doc_key !== this.docKey) {
+      this.docKey = row.doc_key;
+      this.docBodies = new Set();
+    }
+    const inDocument = this.docBodies.has(key);
+    if (inDocument || (this.bodies.has(key) && Number(row.token_count) < SMALL_DUPLICATE_TOKENS)) this.duplicates.add(ref(`${inDocument ? 'same document' : 'other document'}: ${oneLine.slice(0, 120)}`));
+    this.bodies.add(key);
+    this.docBodies.add(key);
     const prose = proseOf(body);
+    for (const m of prose.matchAll(WORD)) {
+      const w = m[0].toLowerCase();
+      this.wordCount.set(w, (this.wordCount.get(w) ?? 0) + 1);
+    }
     const leftover = LEFTOVERS.find((l) => l.pattern.test(prose));
     if (leftover) {
       const at = prose.search(leftover.pattern);
@@ -123,6 +148,8 @@ class SourceScan {
       const partners = this.partners.get(m[1]) ?? new Set<string>();
       partners.add(m[2]);
       this.partners.set(m[1], partners);
+      const first = m[1].toLowerCase();
+      this.gluedCount.set(first, (this.gluedCount.get(first) ?? 0) + 1);
       if (seen.has(word)) continue;
       seen.add(word);
       const entry = this.joins.get(word) ?? { first: m[1], refs: [] };
@@ -138,11 +165,16 @@ class SourceScan {
   }
 
   finish(): TextFindings {
-    // A join counts as glue when its first part glues onto several different words and the
-    // join itself is never written as code: `Link` + Set/Get/Create..., not `JavaScript`.
+    // A join counts as glue when its first part glues onto several different words, is glued
+    // at least as often as it stands alone, and the join itself is never written as code:
+    // `Link` + Set/Get/Create... (an image's alt text before every heading), not `JavaScript`,
+    // nor the names a product writes as one word (`OneDrive`, `SharePoint`, `EmailAddress`:
+    // `one`, `share` and `email` are ordinary words of the same prose).
     const gluedChunks = new Map<string, ChunkRef>();
     for (const [word, entry] of this.joins) {
       if (this.inCode.has(word) || (this.partners.get(entry.first)?.size ?? 0) < GLUE_MIN_PARTNERS) continue;
+      const first = entry.first.toLowerCase();
+      if ((this.wordCount.get(first) ?? 0) > (this.gluedCount.get(first) ?? 0)) continue;
       for (const r of entry.refs) {
         const id = `${r.docKey}\u0000${r.chunkIndex}`;
         if (!gluedChunks.has(id)) gluedChunks.set(id, r);

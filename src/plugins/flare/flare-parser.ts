@@ -30,6 +30,8 @@ export const flareParser: Parser<FlareOptions> = {
   description: 'MadCap Flare source project (Content/ topics, Project/TOCs breadcrumbs, snippets, variables, conditions)',
   optionsSchema: FlareOptionsSchema,
   requiresPaths: true,
+  // 2: embedded pages and videos (iframe, video) read as links instead of vanishing.
+  version: '2',
   detect: detectFlareProjects,
 
   async validate(ctx) {

@@ -251,6 +251,14 @@ describe('ingestSource: skip before parsing', () => {
     const reads4: string[] = [];
     await run('u', fileParser(dir, reads4, 2), embedder, { shapingKey: 'other' });
     assert.equal(reads4.length, 5);
+
+    // A parser whose rules changed (its version raised) reads its unchanged files again.
+    const reads5: string[] = [];
+    await run('u', { ...fileParser(dir, reads5, 2), version: '2' }, embedder, { shapingKey: 'other' });
+    assert.equal(reads5.length, 5);
+    const reads6: string[] = [];
+    await run('u', { ...fileParser(dir, reads6, 2), version: '2' }, embedder, { shapingKey: 'other' });
+    assert.deepEqual(reads6, [], 'same rules again: nothing parsed');
   });
 
   test('a unit with a document that failed is parsed again next run', async () => {

@@ -38,7 +38,7 @@ describe('bbj report sees tiny, duplicate, leftover, glued and lost text', () =>
     sql = await PgliteSqlClient.open(undefined);
     const store = new ChunkStore(sql);
     await store.migrate(DIMENSION, 'test:fixture');
-    const runId = await store.createRun(['bad', 'good']);
+    const runId = await store.createRun(['bad', 'good', 'repeats']);
     // The bad source: the defects seen on real sites, one document each.
     const bad: { key: string; chunks: EmbeddedChunk[] }[] = [
       { key: 'tiny.md', chunks: [raw('bad', 'tiny.md', 0, '### Returns\n\nType: `Promise<void>`', 12), raw('bad', 'tiny.md', 1, '### Parameters\n\nNone.', 10), raw('bad', 'tiny.md', 2, '### Throws\n\nNothing.', 10), raw('bad', 'tiny.md', 3, words(20, 'Tiny'), 220)] },
@@ -65,7 +65,17 @@ describe('bbj report sees tiny, duplicate, leftover, glued and lost text', () =>
       { key: 'guide.md', chunks: page('guide.md', `# Guide\n\n${words(30, 'Guide')}\n\n## More\n\n${words(30, 'More')}`) },
     ];
     for (const d of good) d.chunks = d.chunks.map((c) => ({ ...c, metadata: { ...c.metadata, text_chars: 100 } }));
+    // Seen on the shared Flare corpora: a large passage the source repeats on several pages (found
+    // through each page's header) is no duplicate; the same passage twice in one page is. Product
+    // names written as one word (`OneDrive`) are no glue where their first part is an ordinary word.
+    const table = `## Database support\n\n${words(20, 'Support')}`;
+    const names = `Sync with OneDrive, sign in with OneLogin, take notes in OneNote. ${words(8, 'N')}`;
+    const repeats = [
+      { key: 'db-a.htm', chunks: [raw('repeats', 'db-a.htm', 0, table, 220, { text_chars: 100 }), raw('repeats', 'db-a.htm', 1, words(20, 'License'), 220), raw('repeats', 'db-a.htm', 2, words(20, 'License'), 220)] },
+      { key: 'db-b.htm', chunks: [raw('repeats', 'db-b.htm', 0, table, 220, { text_chars: 100 }), raw('repeats', 'db-b.htm', 1, names, 120)] },
+    ];
     await store.writeDocuments('bad', runId, bad.map((d) => ({ key: d.key, sourceUrl: `bad://${d.key}`, fingerprint: d.key, chunks: d.chunks })));
+    await store.writeDocuments('repeats', runId, repeats.map((d) => ({ key: d.key, sourceUrl: `repeats://${d.key}`, fingerprint: d.key, chunks: d.chunks })));
     await store.writeDocuments('good', runId, good.map((d) => ({ key: d.key, sourceUrl: `good://${d.key}`, fingerprint: d.key, chunks: embedded(d.chunks) })));
     report = await buildReport(sql, { maxTokens: 400 });
   });
@@ -81,6 +91,11 @@ describe('bbj report sees tiny, duplicate, leftover, glued and lost text', () =>
     assert.deepEqual(b.lostText.samples.map((s) => s.docKey), ['lost.pdf']);
     assert.deepEqual(b.longHeadings.samples.map((s) => s.docKey), ['vpat.pdf']);
     assert.match(b.longHeadings.samples[0].detail, /^601\.1 Scope\. The technical requirements/);
+    const r = source('repeats');
+    assert.equal(r.duplicateChunks.count, 1, JSON.stringify(r.duplicateChunks.samples));
+    assert.deepEqual(r.duplicateChunks.samples.map((x) => [x.docKey, x.chunkIndex]), [['db-a.htm', 2]]);
+    assert.match(r.duplicateChunks.samples[0].detail, /^same document: /);
+    assert.equal(r.gluedWords.count, 0, JSON.stringify(r.gluedWords.samples));
     const g = source('good');
     for (const f of [g.tinyChunks, g.duplicateChunks, g.markupLeftovers, g.gluedWords, g.lostText, g.longHeadings]) assert.equal(f.count, 0, JSON.stringify(f.samples));
   });
@@ -88,7 +103,8 @@ describe('bbj report sees tiny, duplicate, leftover, glued and lost text', () =>
   test('the share properties FAIL the bad source and PASS the good one', async () => {
     for (const id of ['few-tiny-chunks', 'few-duplicate-chunks', 'no-markup-leftovers', 'no-glued-words', 'no-lost-text', 'few-long-headings']) {
       assert.equal(property(id).ok, false, id);
-      assert.deepEqual(property(id).offenders?.map((o) => o.source), ['bad'], id);
+      // `repeats` holds one page with a passage twice (1 of its 5 chunks).
+      assert.deepEqual(property(id).offenders?.map((o) => o.source), id === 'few-duplicate-chunks' ? ['bad', 'repeats'] : ['bad'], id);
     }
     assert.equal(report.ok, false);
     assert.match(formatReport(report), /FAIL {2}chunks with words glued at former tag boundaries: at most 1% per source \(3 chunk\(s\): bad 16\.7%\)/);

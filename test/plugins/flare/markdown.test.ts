@@ -145,6 +145,16 @@ describe('flare markdown: drop-downs and togglers head their bodies', () => {
     assert.equal(md(`<ul><li>${dd('Windows', '<p>Body</p>')}</li></ul>`), '- **Windows**\n\n  Body');
     assert.match(md(`<table><tr><th>a</th></tr><tr><td>${dd('Windows', '<p>Body</p>')}</td></tr></table>`), /\| \*\*Windows\*\*<br>Body \|/);
   });
+  test('a toggler that shows only an embedded video keeps a body: a link named by the title or the file', () => {
+    // Seen on the Laserfiche Cloud project: "New Features" sections of nothing but an iframe.
+    assert.equal(
+      md('<p><MadCap:toggler targets="j">June 2024</MadCap:toggler></p><div MadCap:targetName="j"><iframe width="100%" src="https://doc.example.com/videos/New-Features-June-2024/New-Features-June-2024.html"></iframe></div>'),
+      '# June 2024\n\n[Embedded page: New Features June 2024](https://doc.example.com/videos/New-Features-June-2024/New-Features-June-2024.html)',
+    );
+    assert.equal(md('<p>Watch <video title="Scan a page" src="https://x.org/v/scan.mp4"></video> first.</p>'), 'Watch [Video: Scan a page](https://x.org/v/scan.mp4) first.');
+    // A local or script source says nothing to a reader: dropped as before.
+    assert.equal(md('<p>Before <iframe src="../local.htm"></iframe> after</p>'), 'Before after');
+  });
   test('a paragraph holding only a toggler heads the content it shows', () => {
     assert.equal(md('<h2>Setup</h2><p><MadCap:toggler targets="t1">Advanced options</MadCap:toggler></p><p MadCap:targetName="t1">Hidden part</p>'), '## Setup\n\n### Advanced options\n\nHidden part');
   });

@@ -30,6 +30,13 @@ const HTML_DROPPED = new Set([
   'input', 'button', 'select', 'textarea', 'canvas', 'source', 'track', 'link', 'meta', 'template', 'param', 'col', 'colgroup',
 ]);
 
+/**
+ * Dropped elements that still read as something in running text: an image as its alt text, an
+ * embedded page or video (`<iframe src>`, `<video src>`) as a link to it, so a section made only
+ * of a video keeps a body that says what and where it is.
+ */
+export const EMBEDS_AS_TEXT = new Set(['img', 'iframe', 'video']);
+
 /** How the converter treats an element. */
 export type ElementKind = 'drop' | 'block' | 'inline';
 

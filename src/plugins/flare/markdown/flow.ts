@@ -3,7 +3,7 @@ import { isCDATA, isTag, isText } from 'domhandler';
 import { childElements, hasClass, isMadCap, localName } from '../xml-dom.js';
 import type { Block } from './block.js';
 import { codeBlock, escapeLineStarts, fence } from './block.js';
-import { kindOf } from './classify.js';
+import { EMBEDS_AS_TEXT, kindOf } from './classify.js';
 import { codeLanguage, codeText, tidyCode } from './code.js';
 import { finishInline, renderInline } from './inline.js';
 import { renderList } from './lists.js';
@@ -34,7 +34,7 @@ export function renderFlow(nodes: AnyNode[], env: RenderEnv): Block[] {
     else if (isTag(node)) {
       const kind = kindOf(node);
       // An image in running text reads as its alt text, or at least as a word break.
-      if (kind === 'inline' || localName(node) === 'img') run.push(node);
+      if (kind === 'inline' || EMBEDS_AS_TEXT.has(localName(node))) run.push(node);
       else if (kind === 'block' && keepElement(node, env)) {
         flush();
         blocks.push(...renderBlock(node, env));

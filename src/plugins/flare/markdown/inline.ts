@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { isCDATA, isTag, isText } from 'domhandler';
 import { attr, isMadCap, localName } from '../xml-dom.js';
-import { kindOf } from './classify.js';
+import { EMBEDS_AS_TEXT, kindOf } from './classify.js';
 import type { RenderEnv } from './render-env.js';
 import { DATE_VARIABLE, keepElement, lookupVariable } from './render-env.js';
 import { withSnippet } from './snippet-expand.js';
@@ -59,6 +59,29 @@ export function expandInlineRefs(text: string, env: RenderEnv): string {
   });
 }
 
+/**
+ * An embedded page or video as a Markdown link named by its `title`, else by its file name
+ * (`New-Features-in-Cloud-June-2024.html` -> `New Features in Cloud June 2024`). Only web
+ * addresses: a local or script source says nothing to a reader.
+ */
+function embedLink(el: Element): string {
+  const src = (attr(el, 'src') ?? '').trim();
+  if (!/^https?:\/\//i.test(src)) return ' ';
+  const kind = localName(el) === 'video' ? 'Video' : 'Embedded page';
+  let name = collapse(attr(el, 'title') ?? '').trim();
+  if (!name) {
+    const last = src.split(/[?#]/)[0].split('/').filter(Boolean).at(-1) ?? '';
+    let file = last;
+    try {
+      file = decodeURIComponent(last);
+    } catch {
+      // a stray `%` in the address: the raw segment reads as well
+    }
+    name = file.replace(/\.[a-z0-9]+$/i, '').replace(/[-_]+/g, ' ').trim();
+  }
+  return ` [${kind}${name ? `: ${name.replace(/[[\]]/g, '')}` : ''}](${src.replace(/[()\s]/g, encodeURIComponent)}) `;
+}
+
 function collapse(text: string): string {
   // Flare writes `&#160;` between words everywhere; it is an ordinary space for search.
   return text.replace(/[\s\u00a0]+/g, ' ');
@@ -69,7 +92,7 @@ function inlineElement(el: Element, env: RenderEnv): string {
   const name = localName(el);
   if (isMadCap(el)) return madcapInline(el, name, env);
   const kind = kindOf(el);
-  if (kind === 'drop' && name !== 'img') return '';
+  if (kind === 'drop' && !EMBEDS_AS_TEXT.has(name)) return '';
   const inner = (): string => renderInline(el.children, env);
   switch (name) {
     case 'br':
@@ -80,6 +103,9 @@ function inlineElement(el: Element, env: RenderEnv): string {
       const alt = (attr(el, 'alt') ?? '').trim();
       return alt && !/\.(png|gif|jpe?g|svg|bmp)$/i.test(alt) ? ` ${collapse(alt)} ` : ' ';
     }
+    case 'iframe':
+    case 'video':
+      return embedLink(el);
     case 'b':
     case 'strong':
       return wrap(inner(), '**');
