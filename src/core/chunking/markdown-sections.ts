@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { ParsedMarkdown } from '../contracts/index.js';
-import { countTokens } from './token-counter.js';
+import { countTokensEach } from './token-counter.js';
 
 /** A top-level Markdown node with its offsets in the original text. */
 export interface Block {
@@ -96,8 +96,15 @@ export function topLevelBlocks(markdown: string): Block[] {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined || end <= start) continue;
     ownParsed.add(node);
-    blocks.push({ node, start, end, tokens: countTokens(markdown.slice(start, end).trim()) });
+    blocks.push({ node, start, end, tokens: 0 });
   }
+  return withTokenCounts(markdown, blocks);
+}
+
+/** Fills in each block's token count, all blocks of the document measured together (one encoder call for their new words). */
+function withTokenCounts(text: string, blocks: Block[]): Block[] {
+  const counts = countTokensEach(blocks.map((b) => text.slice(b.start, b.end).trim()));
+  blocks.forEach((b, i) => (b.tokens = counts[i]!));
   return blocks;
 }
 
@@ -110,9 +117,9 @@ export function documentBlocks(text: string, parsed?: ParsedMarkdown): Block[] {
   const blocks: Block[] = [];
   for (const { node, start, end } of parsed.blocks) {
     if (end <= start || start < 0 || end > text.length) return topLevelBlocks(text);
-    blocks.push({ node, start, end, tokens: countTokens(text.slice(start, end).trim()) });
+    blocks.push({ node, start, end, tokens: 0 });
   }
-  return blocks;
+  return withTokenCounts(text, blocks);
 }
 
 /**

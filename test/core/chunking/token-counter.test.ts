@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { get_encoding } from 'tiktoken';
-import { MAX_PIECE_CHARS, countTokens, encodeTokens, splitByTokens, tokenPieces } from '../../../src/core/chunking/token-counter.js';
+import { MAX_PIECE_CHARS, countTokens, countTokensEach, encodeTokens, splitByTokens, tokenPieces } from '../../../src/core/chunking/token-counter.js';
 import { corporaDir } from '../../helpers/paths.js';
 import { markdownFiles } from './chunk-helpers.js';
 
@@ -54,6 +54,19 @@ describe('token counter', () => {
     }
     assert.ok(compared > 20, `${compared} files compared`);
     raw.free();
+  });
+
+  test('line segments counted once and reused give the exact count of every text that contains them', () => {
+    // Lines that end in punctuation (whose piece takes the newlines after it), blank lines
+    // with spaces, CRLF, Unicode spaces after a newline (not a cut point), indented lines.
+    const lines = ['Intro line.', '', '   ', 'x)', '  indented code();', '\u00a0nbsp start', '\u3000ideographic', 'tail:', '- item', '\r', '|a|b|', '😀 emoji', "it's", '123456', '\t\ttabbed'];
+    let seed = 11;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const texts = Array.from({ length: 300 }, () => Array.from({ length: 1 + (next() % 9) }, () => lines[next() % lines.length]).join(next() % 3 ? '\n' : '\n\n'));
+    for (const text of texts) assert.equal(countTokens(text), encodeTokens(text).length, JSON.stringify(text));
+    // Again, now that their segments are cached, and as one batch.
+    for (const text of texts) assert.equal(countTokens(text), encodeTokens(text).length, JSON.stringify(text));
+    assert.deepEqual(countTokensEach(texts.map((t) => `${t}\nfresh zqvw${t.length}`)), texts.map((t) => encodeTokens(`${t}\nfresh zqvw${t.length}`).length));
   });
 
   test('long runs are cut into pieces of at most MAX_PIECE_CHARS, so counting stays linear', () => {
