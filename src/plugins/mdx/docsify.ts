@@ -188,5 +188,8 @@ function pagePath(url: string, root: string, dir: string): string | undefined {
 
 /** Replaces a paragraph node's content by a caption (used when an include cannot be resolved). */
 export function includeLabel(link: MdNode): MdNode {
-  return paragraph(link.children?.length ? link.children : [text(typeof link.url === 'string' ? link.url : '')]);
+  const url = typeof link.url === 'string' ? link.url : '';
+  const label = link.children?.length ? link.children : [text(url)];
+  // A web page or file embedded from elsewhere (an iframe, a gist) stays a link to it.
+  return paragraph(/^https?:\/\//i.test(url) ? [{ type: 'link', url, children: label }] : label);
 }

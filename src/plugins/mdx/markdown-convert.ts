@@ -106,13 +106,32 @@ export interface PageContext {
 
 const MAX_INCLUDE_DEPTH = 4;
 
-/** Splices docsify includes into the tree, in place (included pages may include others). */
-function expandIncludes(node: MdNode, fromFile: string, root: string, depth: number, warnings: string[]): void {
+/** The smallest heading depth among a tree's headings (7 when it has none). */
+function topHeadingDepth(node: MdNode): number {
+  let top = 7;
+  walk(node, (n) => {
+    if (n.type === 'heading' && typeof n.depth === 'number') top = Math.min(top, n.depth);
+  });
+  return top;
+}
+
+/** The shallowest depth an included heading may take: below the page's title (any depth on a page without headings). */
+function includeFloor(page: MdNode): number {
+  const top = topHeadingDepth(page);
+  return top > 6 ? 1 : Math.min(top + 1, 6);
+}
+
+/**
+ * Splices docsify includes into the tree, in place (included pages may include others). An
+ * included page's headings go below the including page's title: a `# Example` spliced into a
+ * page would otherwise become a second title, and every later section its child.
+ */
+function expandIncludes(node: MdNode, fromFile: string, root: string, depth: number, warnings: string[], floor = includeFloor(node)): void {
   const out: MdNode[] = [];
   for (const child of node.children ?? []) {
     const link = includeOf(child);
     if (!link) {
-      if (child.children && child.type !== 'code') expandIncludes(child, fromFile, root, depth, warnings);
+      if (child.children && child.type !== 'code') expandIncludes(child, fromFile, root, depth, warnings, floor);
       out.push(child);
       continue;
     }
@@ -128,7 +147,11 @@ function expandIncludes(node: MdNode, fromFile: string, root: string, depth: num
       if (included.children?.[0]?.type === 'yaml') included.children = included.children.slice(1);
       // Offsets point into the included file, not the page: nothing may slice the page with them.
       walk(included, (n) => delete n.position);
-      expandIncludes(included, found.file, root, depth + 1, warnings);
+      const shift = Math.max(0, floor - topHeadingDepth(included));
+      if (shift > 0) walk(included, (n) => {
+        if (n.type === 'heading' && typeof n.depth === 'number') n.depth = Math.min(6, n.depth + shift);
+      });
+      expandIncludes(included, found.file, root, depth + 1, warnings, floor);
       out.push(...(included.children ?? []));
     }
   }

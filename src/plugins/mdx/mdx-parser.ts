@@ -148,6 +148,8 @@ export const mdxParser: Parser<MdxOptions> = {
   description: 'Markdown sites (Docusaurus .md/.mdx, docsify, plain Markdown): front matter, MDX syntax removed, admonitions, callouts, includes and tab contents kept',
   optionsSchema: MdxOptionsSchema,
   requiresPaths: true,
+  // 2: docsify includes go below the page title; web embeds stay links.
+  version: '2',
   detect: detectMarkdownSites,
   validate: validateMdxSource,
   parse: parseMdxSource,

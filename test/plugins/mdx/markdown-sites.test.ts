@@ -7,6 +7,7 @@ import type { DocumentInput } from '../../../src/core/contracts/index.js';
 import { mdxParser } from '../../../src/plugins/mdx/index.js';
 import { detectSite } from '../../../src/plugins/mdx/site.js';
 import { displayUrlFor } from '../../../src/plugins/mdx/display-url.js';
+import { convertPage } from '../../../src/plugins/mdx/markdown-convert.js';
 import { fixturesDir } from '../../helpers/paths.js';
 import { collect, fakeContext } from './context.js';
 
@@ -158,6 +159,28 @@ describe('markdown sites: docsify nested sidebars (seen on docsify.js.org)', () 
       const sidebar = await DocsifySidebar.load(root);
       assert.deepEqual(sidebar.groups('deploy.md'), ['Guide']);
       assert.deepEqual(sidebar.groups('zh-cn/deploy.md'), ['指南']);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('markdown sites: docsify includes as docsify.js.org writes them', () => {
+  test("an included page's title goes below the page's title; an embedded web page stays a link", async () => {
+    // The shape of docsify's own embed-files.md: `# Embed files`, then an include whose file
+    // starts with `# Example`, then `## Tag attribute` and an iframe include of a web site.
+    const root = await mkdtemp(path.join(tmpdir(), 'docsify-include-'));
+    try {
+      await writeFile(path.join(root, 'example.md'), '# Example\n\nThis is an **example** include.\n\n## Inside\n\nDeeper text.\n');
+      const page = path.join(root, 'embed-files.md');
+      const text = "# Embed files\n\nIntro.\n\n[filename](example.md ':include')\n\n## Tag attribute\n\n[cinwell website](https://cinwell.com ':include :type=iframe width=100% height=400px')\n\nAfter.\n";
+      const { markdown, heading } = convertPage(text, 'detect', { site: 'docsify', file: page, root });
+      assert.equal(heading, 'Embed files');
+      assert.match(markdown, /^## Example\n\nThis is an \*\*example\*\* include\.\n\n### Inside\n\nDeeper text\.\n\n## Tag attribute$/m);
+      assert.match(markdown, /^\[cinwell website\]\(https:\/\/cinwell\.com\)$/m);
+      // A page without headings of its own keeps the included headings as they are.
+      const bare = convertPage("[filename](example.md ':include')\n", 'detect', { site: 'docsify', file: page, root });
+      assert.match(bare.markdown, /^# Example$/m);
     } finally {
       await rm(root, { recursive: true, force: true });
     }
