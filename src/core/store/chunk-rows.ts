@@ -16,14 +16,20 @@ const ROWS_PER_STATEMENT = 500;
  * (PostgreSQL; COPY is about twice as fast as INSERT, and binary vectors spare both sides the
  * decimal text), else one `INSERT ... SELECT FROM unnest(...)` per 500 rows (PGlite, where
  * COPY FROM STDIN does not work). Both keep a fixed, small parameter count.
+ *
+ * The COPY data is encoded at once and sent by the returned function, so a caller can encode
+ * while the server still works on the statement before (the rows' encoding is most of the
+ * client's share of a write).
  */
-export async function insertChunkRows(tx: SqlExecutor, chunks: readonly EmbeddedChunk[]): Promise<void> {
-  if (chunks.length === 0) return;
+export function prepareChunkRows(tx: SqlExecutor, chunks: readonly EmbeddedChunk[]): () => Promise<void> {
+  if (chunks.length === 0) return async () => {};
   if (tx.copyFrom) {
-    await tx.copyFrom(`COPY chunks (${CHUNK_COLUMNS.join(', ')}) FROM STDIN (FORMAT binary)`, copyRows(chunks));
-    return;
+    const data = copyRows(chunks);
+    return () => tx.copyFrom!(`COPY chunks (${CHUNK_COLUMNS.join(', ')}) FROM STDIN (FORMAT binary)`, data);
   }
-  for (let i = 0; i < chunks.length; i += ROWS_PER_STATEMENT) await insertUnnest(tx, chunks.slice(i, i + ROWS_PER_STATEMENT));
+  return async () => {
+    for (let i = 0; i < chunks.length; i += ROWS_PER_STATEMENT) await insertUnnest(tx, chunks.slice(i, i + ROWS_PER_STATEMENT));
+  };
 }
 
 async function insertUnnest(tx: SqlExecutor, chunks: readonly EmbeddedChunk[]): Promise<void> {

@@ -5,7 +5,7 @@ import { BbjError, errorMessage } from '../errors/bbj-error.js';
 import type { EmbeddedChunk } from '../contracts/chunk.js';
 import type { HttpValidators } from '../contracts/http.js';
 import { LATEST_VERSION, MIGRATIONS, POST_LOAD_INDEXES } from './migrations.js';
-import { insertChunkRows } from './chunk-rows.js';
+import { prepareChunkRows } from './chunk-rows.js';
 import type { SqlClient } from './sql-client.js';
 
 /** A document ready to be written with all its chunks. */
@@ -192,18 +192,43 @@ export class ChunkStore {
 
   /**
    * Replaces each document's chunks and manifest row, all in one transaction, with a constant
-   * number of statements per call: one DELETE, one manifest upsert, then the chunk rows in bulk
-   * (COPY on PostgreSQL, unnest INSERTs on PGlite).
+   * number of statements per call: the old chunks' DELETE and the manifest upsert in one
+   * statement, then the chunk rows in bulk (binary COPY on PostgreSQL, unnest INSERTs on PGlite).
    */
   async writeDocuments(source: string, runId: number, docs: DocumentWrite[]): Promise<WriteResult> {
-    const result: WriteResult = { chunksNew: 0, chunksKept: 0, chunksDeleted: 0 };
-    if (docs.length === 0) return result;
-    await this.sql.transaction(async (tx) => {
+    if (docs.length === 0) return { chunksNew: 0, chunksKept: 0, chunksDeleted: 0 };
+    // Counted inside: a transaction lost with its connection is run again whole.
+    return this.sql.transaction(async (tx) => {
+      const result: WriteResult = { chunksNew: 0, chunksKept: 0, chunksDeleted: 0 };
       const keys = docs.map((d) => d.key);
-      const old = await tx.query<{ doc_key: string; content_hash: string }>(
-        'DELETE FROM chunks WHERE source_name = $1 AND doc_key = ANY($2::text[]) RETURNING doc_key, content_hash',
-        [source, keys],
+      // Both in one round trip; the upsert only updates manifest rows (never their keys), so the
+      // chunks' foreign key is untouched and the COPY below finds every document it refers to.
+      const replacing = tx.query<{ doc_key: string; content_hash: string }>(
+        `WITH manifest AS (
+           INSERT INTO documents (source_name, doc_key, source_url, fingerprint, chunk_count, last_run_id, http_etag, http_last_modified, parser_state, updated_at)
+           SELECT $1, u.doc_key, u.source_url, u.fingerprint, u.chunk_count, $2, u.etag, u.last_modified, u.parser_state::jsonb, now()
+           FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[])
+             AS u(doc_key, source_url, fingerprint, chunk_count, etag, last_modified, parser_state)
+           ON CONFLICT (source_name, doc_key) DO UPDATE SET source_url = EXCLUDED.source_url, fingerprint = EXCLUDED.fingerprint,
+             chunk_count = EXCLUDED.chunk_count, last_run_id = EXCLUDED.last_run_id, http_etag = EXCLUDED.http_etag,
+             http_last_modified = EXCLUDED.http_last_modified, parser_state = EXCLUDED.parser_state, updated_at = now()
+         )
+         DELETE FROM chunks WHERE source_name = $1 AND doc_key = ANY($3::text[]) RETURNING doc_key, content_hash`,
+        [
+          source, runId, keys, docs.map((d) => d.sourceUrl), docs.map((d) => d.fingerprint), docs.map((d) => d.chunks.length),
+          docs.map((d) => d.httpValidators?.etag ?? null), docs.map((d) => d.httpValidators?.lastModified ?? null),
+          docs.map((d) => (d.parserState === undefined ? null : JSON.stringify(d.parserState))),
+        ],
       );
+      // Encoded while the server runs that statement (it is sent before this line runs).
+      let writeRows: () => Promise<void>;
+      try {
+        writeRows = prepareChunkRows(tx, docs.flatMap((d) => d.chunks));
+      } catch (error) {
+        await replacing.catch(() => {});
+        throw error;
+      }
+      const old = await replacing;
       const oldByDoc = new Map<string, Set<string>>();
       for (const r of old) {
         let set = oldByDoc.get(r.doc_key);
@@ -219,23 +244,9 @@ export class ChunkStore {
         }
         for (const h of oldHashes) if (!newHashes.has(h)) result.chunksDeleted++;
       }
-      await tx.query(
-        `INSERT INTO documents (source_name, doc_key, source_url, fingerprint, chunk_count, last_run_id, http_etag, http_last_modified, parser_state, updated_at)
-         SELECT $1, u.doc_key, u.source_url, u.fingerprint, u.chunk_count, $2, u.etag, u.last_modified, u.parser_state::jsonb, now()
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[])
-           AS u(doc_key, source_url, fingerprint, chunk_count, etag, last_modified, parser_state)
-         ON CONFLICT (source_name, doc_key) DO UPDATE SET source_url = EXCLUDED.source_url, fingerprint = EXCLUDED.fingerprint,
-           chunk_count = EXCLUDED.chunk_count, last_run_id = EXCLUDED.last_run_id, http_etag = EXCLUDED.http_etag,
-           http_last_modified = EXCLUDED.http_last_modified, parser_state = EXCLUDED.parser_state, updated_at = now()`,
-        [
-          source, runId, keys, docs.map((d) => d.sourceUrl), docs.map((d) => d.fingerprint), docs.map((d) => d.chunks.length),
-          docs.map((d) => d.httpValidators?.etag ?? null), docs.map((d) => d.httpValidators?.lastModified ?? null),
-          docs.map((d) => (d.parserState === undefined ? null : JSON.stringify(d.parserState))),
-        ],
-      );
-      await insertChunkRows(tx, docs.flatMap((d) => d.chunks));
+      await writeRows();
+      return result;
     });
-    return result;
   }
 
   /**
