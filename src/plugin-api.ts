@@ -64,6 +64,7 @@ export { blogSlug, docSlug, plainSlug, stripDocExtension, stripNumberPrefix, typ
 export { encodeUrlPath, joinUrlPath } from './core/text/url-path.js';
 
 // Parser contexts and option errors exactly as the host builds them.
+export { lazyParser, type ParserInfo, type ParserSteps } from './core/lazy-parser.js';
 export { createParserContext, formatOptionIssues, parseParserOptions, type ParsedOptions, type ParserContextBase, type ParserReports } from './core/pipeline/parser-context.js';
 
 // Types of the test harness, for code written against both entry points (the harness itself is `bbj-rag/testing`).

@@ -1,14 +1,9 @@
-import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
-import rehypeParse from 'rehype-parse';
-import rehypeRemark from 'rehype-remark';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
 import { domReadableChars } from '../../core/text/readable-chars.js';
 import { findCodeLanguage } from './code-language.js';
 import { prepareTables } from './table-prep.js';
+import { cheerio, htmlMarkdownProcessor } from './lazy-modules.js';
 
 /** Elements that never carry document text: scripts, media (images are dropped), form controls. */
 export const ALWAYS_REMOVED = [
@@ -25,14 +20,6 @@ export interface PageToMarkdownOptions {
   /** Page chrome removed before conversion (navigation, sidebars, toolbars). */
   removeSelectors: string[];
 }
-
-// rehype-remark turns comments into raw HTML nodes; they must never reach the content.
-const processor = unified()
-  .use(rehypeParse, { fragment: true })
-  .use(rehypeRemark, { handlers: { comment: () => undefined } })
-  .use(remarkGfm)
-  .use(remarkStringify, { bullet: '-', fences: true, rule: '-', emphasis: '_', listItemIndent: 'one' })
-  .freeze();
 
 /** A page's Markdown and the letters and digits of the text it was made from. */
 export interface PageText {
@@ -65,12 +52,12 @@ export function pageText($: CheerioAPI, options: PageToMarkdownOptions): PageTex
 
 /** Converts an HTML fragment (already free of chrome) to Markdown. */
 export function htmlToMarkdown(html: string, pageUrl: string): string {
-  const $ = cheerio.load(html);
+  const $ = cheerio().load(html);
   return pageToMarkdown($, { pageUrl, contentSelectors: [], removeSelectors: [] });
 }
 
 function fragmentToMarkdown(html: string): string {
-  const markdown = String(processor.processSync(html));
+  const markdown = String(htmlMarkdownProcessor().processSync(html));
   return markdown
     .replace(/&#x(?:A0|a0);/g, ' ')
     .replace(/\u00a0/g, ' ')

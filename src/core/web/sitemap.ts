@@ -1,8 +1,8 @@
-import * as cheerio from 'cheerio';
 import { isTag } from 'domhandler';
 import type { HttpClient, HttpFailure } from '../contracts/http.js';
 import { isHttpFailure } from '../contracts/http.js';
 import type { Logger } from '../contracts/logger.js';
+import { cheerio } from './lazy-modules.js';
 
 /** Media types sitemaps are served with. */
 export const SITEMAP_TYPES = ['application/xml', 'text/xml', 'application/rss+xml', 'text/plain'];
@@ -17,7 +17,7 @@ export interface SitemapEntries {
 
 /** Reads the `loc` values of a sitemap or sitemap index (namespace prefixes tolerated). */
 export function parseSitemap(xml: string): SitemapEntries {
-  const $ = cheerio.load(xml, { xml: true });
+  const $ = cheerio().load(xml, { xml: true });
   const locs = (parent: string): string[] =>
     $('*')
       .filter((_, el) => isTag(el) && localName(el.tagName) === parent)

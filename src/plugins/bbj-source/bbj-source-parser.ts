@@ -4,7 +4,7 @@ import path from 'node:path';
 import createDebug from 'debug';
 import type { DocumentInput } from '../../plugin-api.js';
 import type { Parser, ParserContext, ValidationIssue } from '../../plugin-api.js';
-import { bbjSourceOptionsSchema, type BbjSourceOptions } from './bbj-source-options.js';
+import type { BbjSourceOptions } from './bbj-source-options.js';
 import { notBbjCodeReason } from './code-filter.js';
 import { walkSources, type WalkEntry } from './file-walk.js';
 import { headerComment } from './header-comment.js';
@@ -12,6 +12,7 @@ import { decodeSource } from './source-decode.js';
 import { sourceToMarkdown } from './source-markdown.js';
 import { detectBbjCode } from './detect.js';
 import { readableChars } from '../../plugin-api.js';
+import { bbjSourceInfo } from './bbj-source-info.js';
 
 const debug = createDebug('bbj:bbj-source');
 /** First breadcrumb entry when the source has no `label`. */
@@ -19,10 +20,7 @@ const DEFAULT_LABEL = 'BBj Source Code';
 
 /** Reads BBj programs (`.bbj`, `.bbjt`, `.src`, forms, callpoints, procedures) from directories or single files. */
 export const bbjSourceParser: Parser<BbjSourceOptions> = {
-  type: 'bbj-source',
-  description: 'BBj source code files (.bbj .bbjt .src .arc .cdf .prc .aon .txt); one document per program',
-  optionsSchema: bbjSourceOptionsSchema,
-  requiresPaths: true,
+  ...bbjSourceInfo,
   validate: validateSourcePaths,
   detect: detectBbjCode,
   parse: parseSources,

@@ -5,7 +5,6 @@ import type { DocumentInput, Parser, ParserContext, ValidationIssue } from '../.
 import { FileGuard } from '../../plugin-api.js';
 import type { ProjectEnv } from './markdown/render-env.js';
 import type { FlareOptions } from './options.js';
-import { FlareOptionsSchema } from './options.js';
 import type { FlareProject } from './project-layout.js';
 import { listFiles, locateProject } from './project-layout.js';
 import { SnippetStore } from './snippets.js';
@@ -21,17 +20,13 @@ import { detectFlareProjects } from './detect.js';
 import { findTarget } from './target.js';
 import { sharedInputFiles } from './input-files.js';
 import { errorMessage } from '../../plugin-api.js';
+import { flareInfo } from './flare-info.js';
 
 const debug = createDebug('bbj:flare');
 
 /** MadCap Flare source projects: one document per topic, with TOC breadcrumbs, snippets, variables and conditions resolved. */
 export const flareParser: Parser<FlareOptions> = {
-  type: 'flare',
-  description: 'MadCap Flare source project (Content/ topics, Project/TOCs breadcrumbs, snippets, variables, conditions)',
-  optionsSchema: FlareOptionsSchema,
-  requiresPaths: true,
-  // 2: embedded pages and videos (iframe, video) read as links instead of vanishing.
-  version: '2',
+  ...flareInfo,
   detect: detectFlareProjects,
 
   async validate(ctx) {

@@ -7,18 +7,16 @@ import { checkSourcePath } from '../../plugin-api.js';
 import { renderClassCard } from './class-card.js';
 import { javadocRoots, jsonFiles } from './javadoc-files.js';
 import { JavadocPackageSchema } from './javadoc-json.js';
-import { javadocOptionsSchema, type JavadocOptions } from './javadoc-options.js';
+import type { JavadocOptions } from './javadoc-options.js';
 import { detectJavadocJson } from './detect.js';
 import { errorMessage } from '../../plugin-api.js';
+import { javadocInfo } from './javadoc-info.js';
 
 const debug = createDebug('bbj:javadoc');
 
 /** Reads the BBj API javadoc JSON: one document per class. */
 export const javadocParser: Parser<JavadocOptions> = {
-  type: 'javadoc',
-  description: 'BBj API javadoc JSON ($BBJ_HOME/documentation/javadoc/*.json or paths); one document per class',
-  optionsSchema: javadocOptionsSchema,
-  requiresPaths: false,
+  ...javadocInfo,
   detect: detectJavadocJson,
   validate: validateJavadoc,
   parse: parseJavadoc,

@@ -4,7 +4,6 @@ import type { DocumentInput, Parser, ParserContext, ValidationIssue } from '../.
 import { FileGuard } from '../../plugin-api.js';
 import { checkSourcePath } from '../../plugin-api.js';
 import type { MdxOptions } from './options.js';
-import { MdxOptionsSchema } from './options.js';
 import type { DocFile } from './file-walker.js';
 import { listDocFiles } from './file-walker.js';
 import { ChapterLabels } from './chapter-labels.js';
@@ -16,6 +15,7 @@ import { detectSite } from './site.js';
 import { DocsifySidebar } from './docsify.js';
 import { detectMarkdownSites } from './detect.js';
 import { pageInputFiles } from './input-files.js';
+import { mdxInfo } from './mdx-info.js';
 
 const debug = createDebug('bbj:mdx');
 
@@ -144,12 +144,7 @@ async function readOne(ctx: ParserContext<MdxOptions>, guard: FileGuard, file: D
 
 /** Docusaurus docs directories (`.md`, `.mdx`), read with a real MDX parser. */
 export const mdxParser: Parser<MdxOptions> = {
-  type: 'mdx',
-  description: 'Markdown sites (Docusaurus .md/.mdx, docsify, plain Markdown): front matter, MDX syntax removed, admonitions, callouts, includes and tab contents kept',
-  optionsSchema: MdxOptionsSchema,
-  requiresPaths: true,
-  // 2: docsify includes go below the page title; web embeds stay links.
-  version: '2',
+  ...mdxInfo,
   detect: detectMarkdownSites,
   validate: validateMdxSource,
   parse: parseMdxSource,

@@ -7,9 +7,10 @@ import { checkSourcePath } from '../../plugin-api.js';
 import { listPdfFiles, relativeKey } from './pdf-files.js';
 import { pdfToDocuments } from './pdf-documents.js';
 import { PdfUnusableError } from './pdf-loader.js';
-import { pdfOptionsSchema, type PdfOptions } from './pdf-options.js';
+import type { PdfOptions } from './pdf-options.js';
 import { detectPdfManuals } from './detect.js';
 import { errorMessage } from '../../plugin-api.js';
+import { pdfInfo } from './pdf-info.js';
 
 const debug = createDebug('bbj:pdf');
 
@@ -97,10 +98,7 @@ async function* parseFile(ctx: ParserContext<PdfOptions>, file: string): AsyncGe
 
 /** Reads PDF files (or directories of PDFs) into one document per outline entry or heading. */
 export const pdfParser: Parser<PdfOptions> = {
-  type: 'pdf',
-  description: 'PDF files or directories of PDFs; sections from the outline, else from font-size headings',
-  optionsSchema: pdfOptionsSchema,
-  requiresPaths: true,
+  ...pdfInfo,
   detect: detectPdfManuals,
   validate,
   parse,

@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio';
 import createDebug from 'debug';
 import { isHttpFailure } from '../../plugin-api.js';
-import type { HttpResponse, HttpSourceSettings } from '../../plugin-api.js';
+import type { HttpResponse } from '../../plugin-api.js';
 import type { DocumentInput, JsonValue } from '../../plugin-api.js';
 import type { ParserContext } from '../../plugin-api.js';
 import { Completeness } from '../../plugin-api.js';
@@ -11,31 +11,16 @@ import { inParallel } from '../../plugin-api.js';
 import type { WebParser } from '../../plugin-api.js';
 import type { QueuedPage } from './crawl-frontier.js';
 import { CrawlFrontier } from './crawl-frontier.js';
-import { crawlRoot, webCrawlOptionsSchema } from './crawl-options.js';
+import { HTML_TYPES, webCrawlInfo } from './web-crawl-info.js';
 import type { WebCrawlOptions } from './crawl-options.js';
 import { crawledDocument } from './crawl-page.js';
 import type { HelpSystemRef } from './flare-help-system.js';
 import { helpSystemOf } from './flare-help-system.js';
 import { queueSitemapPages, queueTocPages } from './page-discovery.js';
-import { politeHttpSettings } from '../../plugin-api.js';
 
 const debug = createDebug('bbj:web-crawl');
-const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
-// Help-system file, TOC, its chunks, robots sitemaps and their indexes: requests besides pages.
-const LISTING_BUDGET = 200;
 
-/** Client settings of a crawl: the base URL's host and directory, the configured rate limit, concurrency, timeout and page cap. */
-export function webCrawlHttpSettings(options: WebCrawlOptions): HttpSourceSettings {
-  const root = crawlRoot(options.base_url);
-  return {
-    scope: { hosts: [root.host], pathPrefix: root.pathname },
-    ...politeHttpSettings(options),
-    allowedContentTypes: HTML_TYPES,
-    // Each page may cost a second request when it is unchanged and its links are needed.
-    maxPages: (options.relink_unchanged ? options.max_pages * 2 : options.max_pages) + LISTING_BUDGET,
-  };
-}
-
+export { webCrawlHttpSettings } from './web-crawl-info.js';
 /** What the last run kept with a page. */
 interface PageState {
   links?: string[];
@@ -230,10 +215,6 @@ function pageState(value: JsonValue | undefined): PageState {
 
 /** The `web-crawl` parser. */
 export const webCrawlParser: WebParser<WebCrawlOptions> = {
-  type: 'web-crawl',
-  description: 'Crawl of a published help site: Flare WebHelp TOC, sitemaps and links (MadCap Flare HTML5 WebHelp by default)',
-  optionsSchema: webCrawlOptionsSchema,
-  requiresPaths: false,
-  http: webCrawlHttpSettings,
+  ...webCrawlInfo,
   parse: crawl,
 };

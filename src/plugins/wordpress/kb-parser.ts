@@ -1,48 +1,15 @@
-import { z } from 'zod';
 import type { WebParser } from '../../plugin-api.js';
 import { extractPdfMarkdown } from './pdf-markdown.js';
 import type { PdfToMarkdown } from './pdf-markdown.js';
-import { wordpressHttpSettings } from './wordpress-http.js';
-import { WORDPRESS_CHROME, wordpressOptions } from './wordpress-options.js';
 import { readWordpressSource } from './wordpress-source.js';
+import { kbInfo, type KbOptions } from './kb-info.js';
 
-// Echo Knowledge Base lays an article out as a grid: category navigation left, article centre,
-// table of contents right, with a toolbar and a rating/prev-next footer around the body.
-const ECKB_CHROME = [
-  '#eckb-article-left-sidebar', '#eckb-article-right-sidebar', '.eckb-article-left-sidebar', '.eckb-article-right-sidebar',
-  '#eckb-article-content-header', '#eckb-article-content-header-v2', '#eckb-article-content-footer', '.eckb-article-content-footer',
-  '.eckb-breadcrumb', '.eckb-navigation-back', '.eckb-print-button-container', '.eckb-article-toc', '#eckb-article-toc',
-  '.eckb-ratings-container', '.eckb-article-content-toolbar-container', '#eckb-article-footer', '.epkb-article-navigation-container',
-];
-
-/** Options of `wordpress-kb`. */
-export const kbOptionsSchema = z
-  .object({
-    ...wordpressOptions({
-      indexUrl: 'https://basis.cloud/knowledge-base/',
-      extraHosts: [],
-      sitemaps: ['/kb-sitemap.xml', '/sitemap_index.xml', '/sitemap.xml', '/wp-sitemap.xml'],
-      content: ['#eckb-article-content-body', '#eckb-article-body', '.eckb-article-content-body', 'article .entry-content', 'article', 'main'],
-      remove: [...WORDPRESS_CHROME, ...ECKB_CHROME],
-    }),
-    article_pattern: z
-      .string()
-      .default('/knowledge-base/kb\\d+')
-      .refine((p) => isRegExp(p), 'article_pattern must be a valid regular expression').describe('Regular expression (case-insensitive) an article URL\'s path matches.'),
-  })
-  .strict();
-
-/** Validated `wordpress-kb` options. */
-export type KbOptions = z.output<typeof kbOptionsSchema>;
+export { kbOptionsSchema, type KbOptions } from './kb-info.js';
 
 /** Builds the Knowledge Base parser with a given PDF extraction. */
 export function createKbParser(pdfToMarkdown: PdfToMarkdown = extractPdfMarkdown): WebParser<KbOptions> {
   return {
-    type: 'wordpress-kb',
-    description: 'BASIS Knowledge Base articles (Echo Knowledge Base on WordPress) discovered from the index page or sitemap',
-    optionsSchema: kbOptionsSchema,
-    requiresPaths: false,
-    http: (options) => wordpressHttpSettings(options),
+    ...kbInfo,
     parse: (ctx) => {
       const pattern = new RegExp(ctx.options.article_pattern, 'i');
       return readWordpressSource(ctx, {
@@ -58,12 +25,3 @@ export function createKbParser(pdfToMarkdown: PdfToMarkdown = extractPdfMarkdown
 
 /** The `wordpress-kb` parser. */
 export const wordpressKbParser = createKbParser();
-
-function isRegExp(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}
