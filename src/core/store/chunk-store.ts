@@ -193,7 +193,7 @@ export class ChunkStore {
   /**
    * Replaces each document's chunks and manifest row, all in one transaction, with a constant
    * number of statements per call: the old chunks' DELETE and the manifest upsert in one
-   * statement, then the chunk rows in bulk (binary COPY on PostgreSQL, unnest INSERTs on PGlite).
+   * statement, then the chunk rows in bulk (binary COPY on both backends).
    */
   async writeDocuments(source: string, runId: number, docs: DocumentWrite[]): Promise<WriteResult> {
     if (docs.length === 0) return { chunksNew: 0, chunksKept: 0, chunksDeleted: 0 };

@@ -6,7 +6,7 @@ import { maskUrl } from '../config/mask.js';
 import { isConnectionError, retryConnection } from './connection-retry.js';
 import { acquireAdvisoryLock, applicationName, endOrphanBackends } from './pg-advisory-lock.js';
 import type { StoreLock } from './store-lock.js';
-import type { Row, SqlClient, SqlExecutor } from './sql-client.js';
+import type { Row, SqlClient, SqlTransaction } from './sql-client.js';
 
 /** How long a lost connection is retried (server restart, 57P01, reset) before a statement fails. */
 export const DEFAULT_RECONNECT_BUDGET_MS = 60_000;
@@ -41,15 +41,16 @@ export class PgSqlClient implements SqlClient {
   }
 
   /** A transaction lost with its connection is rolled back by the server, so it is run again whole. */
-  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T> {
     return this.reconnecting(async () => {
       const client = await this.pool.connect();
       let broken = false;
       try {
         await client.query('BEGIN');
-        const tx: SqlExecutor = {
+        const tx: SqlTransaction = {
           query: async <R extends Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
-          copyFrom: async (sql: string, data: Buffer) => pipeline(Readable.from([data]), client.query(copyFrom(sql))),
+          copyBinary: async (table, columns, data) =>
+            pipeline(Readable.from([data]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN (FORMAT binary)`))),
         };
         const result = await fn(tx);
         await client.query('COMMIT');

@@ -2,7 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { acquireDirLock, recordDirLockRun } from './dir-lock.js';
 import { createPglite } from './pglite-open.js';
 import { heldLock, type StoreLock } from './store-lock.js';
-import type { Row, SqlClient, SqlExecutor } from './sql-client.js';
+import type { Row, SqlClient, SqlTransaction } from './sql-client.js';
 
 /** `SqlClient` over embedded PGlite with pgvector: the default, no server needed. */
 export class PgliteSqlClient implements SqlClient {
@@ -36,8 +36,16 @@ export class PgliteSqlClient implements SqlClient {
     return (await this.db.query<T>(sql, params)).rows;
   }
 
-  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (tx) => fn({ query: async <R extends Row>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows }));
+  async transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) =>
+      fn({
+        query: async <R extends Row>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
+        // PGlite reads a query's attached blob as the file /dev/blob: ~7x faster than unnest INSERTs for 1024-d rows.
+        copyBinary: async (table, columns, data) => {
+          await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' (FORMAT binary)`, [], { blob: new Blob([data]) });
+        },
+      }),
+    );
   }
 
   /** The directory lock taken at open is the store lock; the run id is added to its file. */

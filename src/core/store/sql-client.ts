@@ -7,8 +7,15 @@ export type Row = Record<string, unknown>;
 export interface SqlExecutor {
   /** Runs one statement with `$1`-style parameters. */
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** Streams `data` (in the statement's COPY format) into a `COPY ... FROM STDIN` statement; only where the backend supports it (not PGlite). */
-  copyFrom?(sql: string, data: Buffer): Promise<void>;
+}
+
+/** What a transaction offers: statements, and bulk loads. */
+export interface SqlTransaction extends SqlExecutor {
+  /**
+   * Loads rows given in PostgreSQL's binary COPY format into `table (columns)`: `COPY FROM STDIN`
+   * on a server, `COPY FROM '/dev/blob'` on PGlite (whose `COPY FROM STDIN` does not work).
+   */
+  copyBinary(table: string, columns: readonly string[], data: Buffer): Promise<void>;
 }
 
 /**
@@ -17,7 +24,7 @@ export interface SqlExecutor {
  */
 export interface SqlClient extends SqlExecutor {
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T>;
   /** Human description with secrets masked (`postgresql://u:****@h/db`, `pglite:/path`). */
   readonly description: string;
   /** Backend kind. */
