@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Tiktoken } from 'tiktoken';
+import { Tiktoken } from 'tiktoken/lite';
 
 /**
  * Token counting with OpenAI's cl100k_base BPE through `tiktoken`, the official WASM port.
@@ -195,7 +195,7 @@ function isNonSpace(text: string, i: number): boolean {
  * pattern looks no further ahead than the next character, which a segment always ends
  * on a newline before. So the count of a text is exactly the sum of its segments' counts.
  */
-function segmentedSum(text: string, owner: number, fresh: string[], owners: number[]): number {
+function segmentedSum(text: string, owner: number, fresh: string[], owners: number[], pending: PendingSegment[]): number {
   let total = 0;
   for (let from = 0; from < text.length; ) {
     let nl = text.indexOf('\n', from);
@@ -208,12 +208,32 @@ function segmentedSum(text: string, owner: number, fresh: string[], owners: numb
       const before = fresh.length;
       const n = cachedSum(segment, owner, fresh, owners);
       total += n;
-      // Complete only when every unit was cached; otherwise it is stored on a later count.
+      // Complete once its new units are counted (`settle`).
       if (fresh.length === before) rememberSegment(segment, n);
+      else pending.push({ segment, cached: n, from: before, to: fresh.length });
     }
     from = to;
   }
   return total;
+}
+
+/** A segment with units not counted yet: its cached part and the range of its units in `fresh`. */
+interface PendingSegment {
+  segment: string;
+  cached: number;
+  from: number;
+  to: number;
+}
+
+/** Counts the `fresh` units in one encoder call, remembers the segments that waited for them, and returns the counts. */
+function settle(fresh: readonly string[], pending: readonly PendingSegment[]): Map<string, number> {
+  const counts = countNewUnits([...new Set(fresh)]);
+  for (const p of pending) {
+    let n = p.cached;
+    for (let k = p.from; k < p.to; k++) n += counts.get(fresh[k]!)!;
+    rememberSegment(p.segment, n);
+  }
+  return counts;
 }
 
 function rememberSegment(segment: string, n: number): void {
@@ -231,15 +251,17 @@ export function countTokens(text: string): number {
   // Reused between calls: nearly every call finds all its units cached and allocates nothing.
   scratchFresh.length = 0;
   scratchOwners.length = 0;
-  let total = segmentedSum(text, 0, scratchFresh, scratchOwners);
+  scratchPending.length = 0;
+  let total = segmentedSum(text, 0, scratchFresh, scratchOwners, scratchPending);
   if (scratchFresh.length === 0) return total;
   const fresh = scratchFresh.splice(0);
-  const counts = countNewUnits([...new Set(fresh)]);
+  const counts = settle(fresh, scratchPending.splice(0));
   for (const unit of fresh) total += counts.get(unit)!;
   return total;
 }
 const scratchFresh: string[] = [];
 const scratchOwners: number[] = [];
+const scratchPending: PendingSegment[] = [];
 
 /**
  * `countTokens` of each text, with the units none of them had cached counted in one encoder
@@ -249,9 +271,10 @@ const scratchOwners: number[] = [];
 export function countTokensEach(texts: readonly string[]): number[] {
   const fresh: string[] = [];
   const owners: number[] = [];
-  const totals = texts.map((text, i) => segmentedSum(text, i, fresh, owners));
+  const pending: PendingSegment[] = [];
+  const totals = texts.map((text, i) => segmentedSum(text, i, fresh, owners, pending));
   if (fresh.length === 0) return totals;
-  const counts = countNewUnits([...new Set(fresh)]);
+  const counts = settle(fresh, pending);
   for (let k = 0; k < fresh.length; k++) totals[owners[k]!]! += counts.get(fresh[k]!)!;
   return totals;
 }
