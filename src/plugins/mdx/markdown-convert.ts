@@ -15,6 +15,7 @@ import { treeTextChars } from './tree-text-chars.js';
 import { prepareDocusaurusSource } from './docusaurus-prepare.js';
 import { dropDataUriPayloads } from './data-uri.js';
 import { flattenJsxLines, looksLikeMdx } from './jsx-fallback.js';
+import { mayUseMdx } from './mdx-precheck.js';
 import type { SiteKind } from './site.js';
 import { docsifyCallouts, docsifyHeadingAttributes, docsifyLinkOptions, includeLabel, includeOf, resolveInclude } from './docsify.js';
 import { errorMessage } from '../../plugin-api.js';
@@ -73,11 +74,9 @@ function describe(error: unknown): string {
   return `${e.reason ?? e.message ?? String(error)}${where}`;
 }
 
-// Without these characters no MDX construct can occur: `detect` then skips the MDX parse.
-const MAYBE_MDX = /[<{]|^(?:import|export)\s/m;
 
 function read(source: string, format: SourceFormat, warnings: string[]): { tree: MdNode; syntax: ReadSyntax; source: string } {
-  if (format === 'mdx' || (format === 'detect' && MAYBE_MDX.test(source))) {
+  if (format === 'mdx' || (format === 'detect' && mayUseMdx(source))) {
     try {
       const tree = mdxReader.parse(source) as MdNode;
       if (format === 'mdx' || usesMdx(tree)) return { tree, syntax: 'mdx', source };
