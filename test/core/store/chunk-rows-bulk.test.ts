@@ -87,6 +87,28 @@ for (const backend of testBackends()) {
         await sql.close();
       }
     });
+
+    test('a row the server refuses (wrong dimension, NUL, NaN) rolls back the whole call: no chunk and no manifest row of it stays', async () => {
+      const sql = await openSqlClient((await backend.fresh()).location);
+      try {
+        const store = new ChunkStore(sql);
+        await store.migrate(4, 'model:0');
+        const run = await store.createRun(['bulk']);
+        const small = (key: string, extra: Partial<EmbeddedChunk> = {}): DocumentWrite => {
+          const c = { ...chunkOf(0, 0), docKey: key, embedding: [0.5, 0.25, -1, 2], ...extra };
+          return { key, sourceUrl: `file:///${key}`, fingerprint: hash(key), chunks: [c] };
+        };
+        for (const bad of [{ embedding: [1, 2, 3, 4, 5] }, { content: 'NUL \u0000 inside' }, { embedding: [Number.NaN, 1, 2, 3] }]) {
+          await assert.rejects(store.writeDocuments('bulk', run, [small('good'), small('bad', bad)]));
+        }
+        const counts = async () => (await sql.query<{ c: number; d: number }>('SELECT (SELECT count(*)::int FROM chunks) AS c, (SELECT count(*)::int FROM documents) AS d'))[0];
+        assert.deepEqual(await counts(), { c: 0, d: 0 });
+        await store.writeDocuments('bulk', run, [small('good')]);
+        assert.deepEqual(await counts(), { c: 1, d: 1 }, 'the store takes writes again after a refused one');
+      } finally {
+        await sql.close();
+      }
+    });
   });
 }
 
