@@ -25,7 +25,12 @@ const SourceSchema = z
     /** A document whose parse takes longer is skipped and named (see the README on what a time limit can stop). */
     parse_timeout_s: z.number().positive().max(86_400).default(60),
   })
-  .strict();
+  .strict()
+  // generation_tag is read by enrichers (the BBj rules): with none it would be silently ignored.
+  .refine((s) => !(s.enrichers?.length === 0 && s.generation_tag !== 'auto'), {
+    path: ['generation_tag'],
+    message: 'has no effect with enrichers = [] (no enricher runs to apply it): remove it, or list the enricher that reads it (enrichers = ["bbj"])',
+  });
 
 const DatabaseSchema = z
   .object({

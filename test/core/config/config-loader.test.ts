@@ -77,6 +77,16 @@ colour = "red"
     assert.match(error.message, /sources\[1\]\.name: duplicate source name "dup" \(also sources\[0\]\)/);
   });
 
+  test('generation_tag with enrichers = [] is an error naming the key and the fix, not silently ignored', async () => {
+    const { file } = project('[[sources]]\nname = "blog"\nparser = "mdx"\nenrichers = []\ngeneration_tag = "dwc"\n');
+    const error = await loadConfig({ configPath: file, env: {} }).then(() => assert.fail('expected an error'), (e: Error) => e);
+    assert.match(error.message, /sources\[0\]\.generation_tag: has no effect with enrichers = \[\]/);
+    assert.match(error.message, /enrichers = \["bbj"\]/);
+    const ok = project('[[sources]]\nname = "blog"\nparser = "mdx"\nenrichers = []\n[[sources]]\nname = "dwc"\nparser = "mdx"\ngeneration_tag = "dwc"\n');
+    const config = await loadConfig({ configPath: ok.file, env: {} });
+    assert.equal(config.sources[1]!.generationTag, 'dwc');
+  });
+
   test('enrichers: a name listed twice or an empty name is an error at its position', async () => {
     const { file } = project('[[sources]]\nname = "blog"\nparser = "mdx"\nenrichers = ["bbj", "bbj"]\n[[sources]]\nname = "kb"\nparser = "mdx"\nenrichers = [""]\n');
     const error = await loadError({ configPath: file });
