@@ -1,5 +1,5 @@
 import type { MdNode } from './mdast-node.js';
-import { paragraph, sliceOf, text } from './mdast-node.js';
+import { paragraph, plainText, sliceOf, text } from './mdast-node.js';
 import { htmlText } from './html-text.js';
 import { humanize } from './naming.js';
 
@@ -74,6 +74,9 @@ function cleanChildren(parent: MdNode, options: CleanOptions): void {
   parent.children = (FLOW_PARENTS.has(parent.type) ? wrapPhrasing(out) : out).filter((n) => !(DROP_WHEN_EMPTY.has(n.type) && isBlank(n)));
 }
 
+/** HTML elements whose text is code. */
+const INLINE_CODE = new Set(['code', 'kbd', 'samp', 'tt']);
+
 function unwrapElement(node: MdNode, options: CleanOptions, inFlow: boolean): MdNode[] {
   cleanChildren(node, options);
   const children = node.children ?? [];
@@ -81,6 +84,13 @@ function unwrapElement(node: MdNode, options: CleanOptions, inFlow: boolean): Md
   // `<a href>` and Docusaurus `<Link to>` keep their target as a Markdown link.
   const target = node.name === 'a' || node.name === 'Link' ? (stringAttribute(node, 'href') ?? stringAttribute(node, 'to')) : undefined;
   if (target !== undefined && !inFlow) return [{ type: 'link', url: target, children }];
+  // HTML inline marks written as JSX keep their Markdown meaning (`<code>x()</code>` stays code).
+  if (!inFlow) {
+    const name = (node.name ?? '').toLowerCase();
+    if (INLINE_CODE.has(name)) return [{ type: 'inlineCode', value: plainText({ type: 'root', children }) }];
+    if (name === 'strong' || name === 'b') return [{ type: 'strong', children }];
+    if (name === 'em' || name === 'i') return [{ type: 'emphasis', children }];
+  }
   // Tabs and similar wrappers carry their visible caption in `label` (or `title`).
   const label = stringAttribute(node, 'label') ?? stringAttribute(node, 'title');
   if (label === undefined) return children;

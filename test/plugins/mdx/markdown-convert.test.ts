@@ -85,7 +85,7 @@ describe('convertPage on MDX', () => {
   test('keeps the inner text of wrappers, with tab labels as bold lines', () => {
     assert.match(page.markdown, /^\*\*Repo\.java\*\*$/m);
     assert.match(page.markdown, /\*\*Notes\*\* Inner text of the second tab\./);
-    assert.match(page.markdown, /Wrapped \*\*paragraph\*\* with Ctrl inside\./);
+    assert.match(page.markdown, /Wrapped \*\*paragraph\*\* with `Ctrl` inside\./);
     assert.match(page.markdown, /and a literal < sign\./);
   });
 
@@ -93,6 +93,11 @@ describe('convertPage on MDX', () => {
     assert.match(page.markdown, /\*\*Tip: Cell Editor Selector Priority\*\*\n\nEditors are chosen in this order\./);
     assert.match(page.markdown, /\*\*Note\*\*\n\nPlain note body\./);
     assert.doesNotMatch(page.markdown, /:::/);
+  });
+
+  test('HTML inline marks written as JSX keep their meaning: code stays code, bold stays bold', () => {
+    const { markdown } = convertPage('# T\n\n<p>Use <code>foo()</code>, press <kbd>Ctrl</kbd>, <strong>bold</strong> and <em>it</em>.</p>\n', 'mdx');
+    assert.match(markdown, /^Use `foo\(\)`, press `Ctrl`, \*\*bold\*\* and _it_\.$/m);
   });
 
   test('leaves colons in prose alone (no accidental text directives)', () => {
