@@ -138,9 +138,15 @@ function countNewUnits(units: string[]): Map<string, number> {
 
 function remember(unit: string, n: number): void {
   if (pieceCounts.size >= MAX_CACHED_PIECES) pieceCounts.clear();
-  // V8 keeps a match of 13+ characters as a slice of its source: such a key would keep its
-  // whole document alive in the cache, so it gets a fresh copy. Shorter matches are copies already.
-  pieceCounts.set(unit.length < 13 ? unit : Buffer.from(unit, 'utf8').toString('utf8'), n);
+  pieceCounts.set(detached(unit), n);
+}
+
+/**
+ * A cache key that holds no document alive: V8 keeps a match or slice of 13+ characters as a
+ * view of its source string, so such a key gets a fresh copy. Shorter ones are copies already.
+ */
+function detached(key: string): string {
+  return key.length < 13 ? key : Buffer.from(key, 'utf8').toString('utf8');
 }
 
 /**
@@ -242,7 +248,7 @@ function rememberSegment(segment: string, n: number): void {
     segmentChars = 0;
   }
   segmentChars += segment.length;
-  segmentCounts.set(segment.length < 13 ? segment : Buffer.from(segment, 'utf8').toString('utf8'), n);
+  segmentCounts.set(detached(segment), n);
 }
 
 /** Number of tokens in `text` (same as `encodeTokens(text).length`), linear in its length. */

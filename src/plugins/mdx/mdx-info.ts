@@ -7,6 +7,6 @@ export const mdxInfo: ParserInfo<MdxOptions> = {
   description: 'Markdown sites (Docusaurus .md/.mdx, docsify, plain Markdown): front matter, MDX syntax removed, admonitions, callouts, includes and tab contents kept',
   optionsSchema: MdxOptionsSchema,
   requiresPaths: true,
-  // 2: docsify includes go below the page title; web embeds stay links.
+  // 2: docsify includes go below the page title; web embeds stay links; JSX <code>/<strong>/<em> keep their marks.
   version: '2',
 };
