@@ -74,7 +74,6 @@ function describe(error: unknown): string {
   return `${e.reason ?? e.message ?? String(error)}${where}`;
 }
 
-
 function read(source: string, format: SourceFormat, warnings: string[]): { tree: MdNode; syntax: ReadSyntax; source: string } {
   if (format === 'mdx' || (format === 'detect' && mayUseMdx(source))) {
     try {
