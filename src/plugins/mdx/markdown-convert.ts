@@ -5,6 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import remarkStringify from 'remark-stringify';
+import type { Options as StringifyOptions } from 'remark-stringify';
 import type { Root, RootContent } from 'mdast';
 import type { ParsedBlock, ParsedMarkdown } from '../../plugin-api.js';
 import { parse as parseYaml } from 'yaml';
@@ -47,9 +48,29 @@ export interface ConvertedPage {
 const markdownReader = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
 const mdxReader = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx).use(remarkDirective);
 const fragmentReader = unified().use(remarkParse).use(remarkMdx);
+type Handle = Required<NonNullable<StringifyOptions['handlers']>>['root'];
+type WriterState = Parameters<Handle>[2];
+/** The top-level blocks of a page, each written as if it were alone in a document, in order. */
+let writtenBlocks: string[] = [];
+/**
+ * Handler of the `pageBlocks` node: writes each child exactly as `toMarkdown` writes a root that
+ * holds only that child (fresh list-marker memory, positions from 1:1). One serializer call per
+ * page instead of one per block: configuring `toMarkdown` (handlers, GFM, join and unsafe rules)
+ * cost as much as writing a short block.
+ */
+function writePageBlocks(node: { children: RootContent[] }, _parent: unknown, state: WriterState): string {
+  for (const child of node.children) {
+    state.bulletLastUsed = undefined;
+    writtenBlocks.push(state.handle({ type: 'root', children: [child] }, undefined, state, { before: '\n', after: '\n', now: { line: 1, column: 1 }, lineShift: 0 }));
+  }
+  return '';
+}
 const writer = unified()
   .use(remarkGfm)
-  .use(remarkStringify, { bullet: '-', fences: true, listItemIndent: 'one', rule: '-', emphasis: '_', strong: '*' });
+  .use(remarkStringify, {
+    bullet: '-', fences: true, listItemIndent: 'one', rule: '-', emphasis: '_', strong: '*',
+    handlers: { pageBlocks: writePageBlocks } as unknown as StringifyOptions['handlers'],
+  });
 const MDX_NODES = new Set(['mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression']);
 
 function parseFragment(fragment: string): MdNode[] | undefined {
@@ -296,9 +317,14 @@ export function convertPage(text: string, format: SourceFormat, page: PageContex
  */
 function stringifyBlocks(tree: MdNode): { markdown: string; parsed: ParsedMarkdown } {
   const blocks: ParsedBlock[] = [];
+  const nodes = tree.children ?? [];
+  writtenBlocks = [];
+  writer.stringify({ type: 'pageBlocks', children: nodes } as unknown as Root);
+  const written = writtenBlocks;
+  writtenBlocks = [];
   let markdown = '';
-  for (const node of tree.children ?? []) {
-    const text = dropWhitespaceEntities(writer.stringify({ type: 'root', children: [node] } as unknown as Root).trim());
+  for (const [i, node] of nodes.entries()) {
+    const text = dropWhitespaceEntities(written[i].trim());
     if (text === '') continue;
     if (markdown !== '') markdown += '\n\n';
     blocks.push({ node: node as unknown as RootContent, start: markdown.length, end: markdown.length + text.length });

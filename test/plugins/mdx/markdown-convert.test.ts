@@ -222,3 +222,18 @@ describe('convertPage on README badges', () => {
     assert.match(page.markdown, /```md\n\[!\[NPM version\]\(https:\/\/img\.shields\.io\/npm\/v\/x\.svg\)\]/);
   });
 });
+
+describe('convertPage block by block', () => {
+  // Two lists in a row (`-` then `*` starts a new list), a table, a heading and a link reference.
+  const page = convertPage(['# Title', '', '- one', '- two', '', '* three', '', '| a | b |', '| - | - |', '| 1 | 2 |', '', 'See [x][y].', '', '[y]: https://example.com'].join('\n'), 'md');
+
+  test('each top-level block is written as if alone: the second of two adjacent lists keeps the `-` marker', () => {
+    assert.equal(page.markdown, '# Title\n\n- one\n- two\n\n- three\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nSee [x][y].\n\n[y]: https://example.com');
+  });
+
+  test('the parsed blocks slice the Markdown into exactly those blocks, in order', () => {
+    const slices = page.parsed.blocks.map((b) => page.markdown.slice(b.start, b.end));
+    assert.deepEqual(slices, ['# Title', '- one\n- two', '- three', '| a | b |\n| - | - |\n| 1 | 2 |', 'See [x][y].', '[y]: https://example.com']);
+    assert.deepEqual(page.parsed.blocks.map((b) => b.node.type), ['heading', 'list', 'list', 'table', 'paragraph', 'definition']);
+  });
+});
