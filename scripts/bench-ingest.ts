@@ -22,6 +22,8 @@ interface Measured {
   wallS: number;
   /** CPU seconds of the CLI process (user + system), when GNU time is available. */
   cpuS?: number;
+  /** CPU seconds of this process meanwhile: the fake embedder serving the CLI, on the same cores. */
+  simulatorCpuS: number;
   /** 1-minute load average when the run ended (other work on the machine skews wall figures). */
   load: number;
   peakRssMiB: number;
@@ -100,11 +102,14 @@ function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number 
 
 async function measure(ollama: FakeOllama, configPath: string, env: NodeJS.ProcessEnv): Promise<Measured> {
   const before = { texts: ollama.textsEmbedded, requests: ollama.embedRequests, busy: ollama.busyMs };
+  const cpuBefore = process.cpuUsage();
   const run = await runCli(['ingest', 'all', '--config', configPath, '--json'], env);
+  const simulatorCpu = process.cpuUsage(cpuBefore);
   if (run.code !== 0) throw new Error(`ingest exited ${run.code}: ${run.stderr.slice(-2000)} ${run.stdout.slice(-2000)}`);
   return {
     wallS: run.wallS,
     cpuS: run.cpuS,
+    simulatorCpuS: (simulatorCpu.user + simulatorCpu.system) / 1e6,
     load: os.loadavg()[0]!,
     peakRssMiB: run.peakKiB / 1024,
     texts: ollama.textsEmbedded - before.texts,
@@ -159,7 +164,7 @@ function line(label: string, m: Measured, files: number): string {
   const inSources = m.summary.sources.reduce((n, s) => n + s.durationMs, 0) / 1000;
   return (
     `  ${label.padEnd(16)} wall ${wall.toFixed(1).padStart(6)} s (${((wall / files) * 1000).toFixed(2)} s/1,000 files; in sources ${inSources.toFixed(1)} s = ` +
-    `${((inSources / files) * 1000).toFixed(2)} s/1,000 files)  CPU ${m.cpuS === undefined ? '?' : m.cpuS.toFixed(1)} s  load ${m.load.toFixed(2)}  ` +
+    `${((inSources / files) * 1000).toFixed(2)} s/1,000 files)  CPU ${m.cpuS === undefined ? '?' : m.cpuS.toFixed(1)} s (embedder simulator ${m.simulatorCpuS.toFixed(1)} s)  load ${m.load.toFixed(2)}  ` +
     `texts embedded ${String(m.texts).padStart(6)} (${m.requests} requests)  utilisation ${utilisationOf(m).toFixed(2)}  ` +
     `peak RSS ${m.peakRssMiB.toFixed(0)} MiB  ${(chunks / wall).toFixed(0)} chunks/s` +
     (failed.length ? `  FAILED ${failed.join('; ')}` : '')
@@ -211,7 +216,7 @@ export async function benchIngest(corpora: string): Promise<void> {
     const db = await freshDatabase(work, '1x');
     console.log(
       `ingest scenario: ${files.length} Markdown/MDX files in ${folders.length} sources, ${db.kind}, embedder ${LATENCY.baseMs} ms + ${LATENCY.perTextMs} ms/text, ` +
-        `${LATENCY.slots} slots, ${DIMENSION}-d (CPU = the CLI process's user + system time; load = 1-minute load average)`,
+        `${LATENCY.slots} slots, ${DIMENSION}-d (CPU = the CLI process's user + system time, embedder simulator = this process's meanwhile; load = 1-minute load average)`,
     );
     const configPath = writeConfig(work, root, db.toml, ollama.url, sources);
     const rssTarget = db.kind === 'PostgreSQL' ? 300 : 400;

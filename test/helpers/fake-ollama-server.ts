@@ -59,20 +59,90 @@ export interface FakeOllama {
   close(): Promise<void>;
 }
 
+/** sfc32 (a small PractRand-tested PRNG) seeded with four 32-bit words; returns unsigned 32-bit integers. */
+function sfc32(a: number, b: number, c: number, d: number): () => number {
+  const next = (): number => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return t >>> 0;
+  };
+  for (let i = 0; i < 12; i++) next(); // mix the seed before the first draw
+  return next;
+}
+
+/** Rounds to 8 significant digits, about what a float32 embedder writes (~10 characters, not 20). */
+function roundSignificant(value: number): number {
+  if (value === 0) return 0;
+  const p = 7 - Math.floor(Math.log10(Math.abs(value)));
+  // k / 10^p with an exact power of ten is the double nearest the decimal, so JSON writes 8 digits.
+  return p > 22 ? 0 : Math.round(value * 10 ** p) / 10 ** p;
+}
+
+/** Per dimension: one random unit vector `u`, as numbers and as JSON text, `+u` at `i` and `-u` at `dim + i`. */
+interface Basis {
+  values: number[];
+  json: string[];
+}
+const bases = new Map<number, Basis>();
+
+function basisOf(dim: number): Basis {
+  let basis = bases.get(dim);
+  if (!basis) {
+    const next = sfc32(0x9e3779b9, dim, 0x85ebca6b, 0xc2b2ae35);
+    const raw = Array.from({ length: dim }, () => next() / 2147483648 - 1);
+    const norm = Math.sqrt(raw.reduce((sum, v) => sum + v * v, 0)) || 1;
+    const positive = raw.map((v) => roundSignificant(v / norm));
+    const values = [...positive, ...positive.map((v) => (v === 0 ? 0 : -v))];
+    basis = { values, json: values.map((v) => JSON.stringify(v)) };
+    bases.set(dim, basis);
+  }
+  return basis;
+}
+
+/** Which basis entry each component takes: a permutation of `u` with random signs, drawn from one SHA-256 of `model|text`. */
+function componentsOf(text: string, dim: number, model: string): Uint32Array {
+  const digest = createHash('sha256').update(`${model}|${text}`).digest();
+  const next = sfc32(digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), digest.readUInt32LE(12));
+  const picks = new Uint32Array(dim);
+  for (let i = 0; i < dim; i++) picks[i] = i;
+  for (let i = dim - 1; i > 0; i--) {
+    const j = next() % (i + 1);
+    const swap = picks[i]!;
+    picks[i] = picks[j]!;
+    picks[j] = swap;
+  }
+  let signs = 0;
+  for (let i = 0; i < dim; i++) {
+    if (i % 32 === 0) signs = next();
+    if ((signs >>> i % 32) & 1) picks[i]! += dim;
+  }
+  return picks;
+}
+
 /**
- * Deterministic unit vector for a text: SHA-256 of `model|text|block` expanded to `dim` values in
- * [-1, 1), then L2-normalised. Same text and model always give the same vector.
+ * Deterministic unit vector for a text: a signed permutation, drawn from one SHA-256 of
+ * `model|text` by a fast PRNG, of one fixed random unit vector of that dimension (so it is unit
+ * length by construction), with 8 significant digits as a float32 embedder writes them. Same text
+ * and model always give the same vector; another text gives another (nearly orthogonal) one.
+ * Cheap on purpose: the bench runs this server in its own process on the cores the CLI is
+ * measured on (it was 64 digests and 20-character doubles per 1024-d vector).
  */
 export function deterministicVector(text: string, dim: number, model = ''): number[] {
-  const values: number[] = [];
-  for (let block = 0; values.length < dim; block++) {
-    const digest = createHash('sha256').update(`${model}|${text}|${block}`).digest();
-    for (let i = 0; i + 1 < digest.length && values.length < dim; i += 2) {
-      values.push(digest.readUInt16BE(i) / 32768 - 1);
-    }
-  }
-  const norm = Math.sqrt(values.reduce((sum, v) => sum + v * v, 0)) || 1;
-  return values.map((v) => v / norm);
+  const { values } = basisOf(dim);
+  return Array.from(componentsOf(text, dim, model), (i) => values[i]!);
+}
+
+/** `JSON.stringify(deterministicVector(text, dim, model))`, from precomputed number texts (no float formatting per vector). */
+export function deterministicVectorJson(text: string, dim: number, model = ''): string {
+  const { json } = basisOf(dim);
+  const picks = componentsOf(text, dim, model);
+  const parts = new Array<string>(dim);
+  for (let i = 0; i < dim; i++) parts[i] = json[picks[i]!]!;
+  return `[${parts.join(',')}]`;
 }
 
 /** Reads a request body as JSON (undefined when empty or invalid). */
@@ -90,8 +160,12 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
 
 /** Writes a JSON response (ignored when the client already went away). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  sendJsonText(res, status, JSON.stringify(body), headers);
+}
+
+/** Writes an already serialised JSON response (ignored when the client already went away). */
+export function sendJsonText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   if (res.destroyed || res.writableEnded) return;
-  const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
@@ -221,9 +295,11 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
           state.busyMs += performance.now() - started;
           releaseSlot();
         }
-        const embeddings = texts.slice(0, Math.max(0, texts.length - dropVectors)).map((t) => deterministicVector(t, size));
+        // Serialised by hand around the vectors' precomputed JSON: this runs once per text in the bench.
+        const embeddings = texts.slice(0, Math.max(0, texts.length - dropVectors)).map((t) => deterministicVectorJson(t, size));
         state.textsEmbedded += embeddings.length;
-        return sendJson(res, 200, { model: body?.model, embeddings, total_duration: 1, load_duration: 0, prompt_eval_count: texts.length });
+        const model = JSON.stringify(body?.model ?? null);
+        return sendJsonText(res, 200, `{"model":${model},"embeddings":[${embeddings.join(',')}],"total_duration":1,"load_duration":0,"prompt_eval_count":${texts.length}}`);
       }
       default:
         return sendJson(res, 404, { error: `no route ${route}` });
