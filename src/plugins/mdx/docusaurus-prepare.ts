@@ -1,4 +1,5 @@
 import { unified } from 'unified';
+import type { Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -6,6 +7,29 @@ import type { MdNode } from './mdast-node.js';
 import { sliceOf, walk } from './mdast-node.js';
 
 const plainMarkdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+/**
+ * Inline (text-level) constructs. Block structure never depends on them (CommonMark parses blocks
+ * first), and outside comments the edits below read blocks only: code blocks, headings' and
+ * paragraphs' lines. Character references and escapes stay: they decode a fence's info string.
+ */
+const INLINE_CONSTRUCTS = [
+  'attention', 'autolink', 'codeText', 'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink',
+  'strikethrough', 'wwwAutolink', 'protocolAutolink', 'emailAutolink', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall',
+];
+
+type MdastExtension = { transforms?: unknown[] } | MdastExtension[];
+
+/** Drops the inline constructs, and the tree transforms that only rewrite inline text (GFM's literal autolinks). */
+function blocksOnly(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: MdastExtension[] };
+  (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
+  const strip = (extension: MdastExtension): MdastExtension => (Array.isArray(extension) ? extension.map(strip) : { ...extension, transforms: [] });
+  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map(strip);
+}
+
+// Parsing inline content is most of a parse; a page without comments needs only its blocks.
+const blockMarkdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(blocksOnly);
 // Any keyword, not only Docusaurus's built-in ones: sites can configure their own admonitions.
 const OPENER = /^((?:[ \t]*>)*[ \t]*:{3,}[A-Za-z][\w-]*)[ \t]+([^\s[{].*?)[ \t]*\r?$/;
 const HEADING_ID = /[ \t]*\{#[^}\s]+\}[ \t]*(?=#*[ \t]*\r?$)/;
@@ -44,7 +68,8 @@ function lineStarts(source: string): number[] {
 export function prepareDocusaurusSource(source: string): string {
   // Most pages have none of these constructs: they are returned as they are, without a parse.
   if (!mayNeedEdits(source)) return source;
-  const tree = plainMarkdown.parse(source) as MdNode;
+  // Comments can be inline (`text <!-- note --> text`): only then the inline constructs matter.
+  const tree = (source.includes('<!--') ? plainMarkdown : blockMarkdown).parse(source) as MdNode;
   const starts = lineStarts(source);
   const edits: Edit[] = [];
   let unwrapped = false;

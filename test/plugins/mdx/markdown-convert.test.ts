@@ -120,6 +120,23 @@ describe('convertPage on Docusaurus syntax MDX itself rejects', () => {
     assert.deepEqual(codeBlocks(page.markdown).map((c) => c.value), [code]);
   });
 
+  test('without comments (blocks read without their inline syntax) code, definitions and list items are still told apart', () => {
+    const code = ':::tip Not a title\n## Heading {#kept}';
+    const source = [
+      '## Setup *now* {#setup-id}', '', '- ## In a list {#list-id}', '', '> :::note Quoted `code` title', '> Body.', '> :::', '',
+      '[ref]: https://example.com "a title', ':::tip Inside a title', 'end"', '',
+      '```text', code, '```', '', '    :::tip Indented code', '', ':::warning Last [one]', 'Text [ref].', ':::', '',
+    ].join('\n');
+    const page = convertPage(source, 'md');
+    assert.deepEqual(codeBlocks(page.markdown).map((c) => c.value), [code, ':::tip Indented code']);
+    assert.match(page.markdown, /^## Setup _now_$/m);
+    assert.match(page.markdown, /^- ## In a list$/m);
+    assert.match(page.markdown, /^> \*\*Note: Quoted `code` title\*\*$/m);
+    assert.match(page.markdown, /^\*\*Warning: Last \\?\[one\\?\]\*\*$/m);
+    assert.match(page.markdown, /"a title\n:::tip Inside a title\nend"/);
+    assert.doesNotMatch(page.markdown, /setup-id|list-id/);
+  });
+
   test('an admonition title with brackets survives', () => {
     const page = convertPage(':::info Why [this] matters\nBody.\n:::\n', 'mdx');
     assert.match(page.markdown, /\*\*Info: Why \\?\[this\\?\] matters\*\*/);
