@@ -6,6 +6,7 @@
  *   const summary = await ingest({ configPath: 'sources.toml' });
  */
 import { builtinRegistry, createLogger } from './cli/bootstrap.js';
+import { builtinParseWorker } from './plugins/builtins.js';
 import { loadConfig, type LoadConfigOptions } from './core/config/config-loader.js';
 import type { ResolvedConfig } from './core/config/resolved-config.js';
 import { createRunContainer, resolveServices, type Services } from './core/container.js';
@@ -55,6 +56,6 @@ export async function ingest(options: IngestApiOptions = {}): Promise<RunSummary
 
 async function prepare(options: ApiOptions): Promise<{ config: ResolvedConfig; services: Services }> {
   const config = await loadConfig(options);
-  const container = createRunContainer({ registry: options.registry ?? builtinRegistry(), logger: createLogger(options.verbose ?? false) });
+  const container = createRunContainer({ registry: options.registry ?? builtinRegistry(), logger: createLogger(options.verbose ?? false), parseWorker: builtinParseWorker });
   return { config, services: resolveServices(container) };
 }

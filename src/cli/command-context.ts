@@ -3,6 +3,7 @@ import { ExitCode } from '../core/errors/bbj-error.js';
 import { loadConfig } from '../core/config/config-loader.js';
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import { createRunContainer, resolveServices, type Services } from '../core/container.js';
+import { builtinParseWorker } from '../plugins/builtins.js';
 import { buildRegistry, createLogger } from './bootstrap.js';
 
 /** What a command needs: the resolved config and the run's services. */
@@ -21,7 +22,7 @@ export async function commandContext(
 ): Promise<CommandContext> {
   const config = await loadConfig({ configPath: flags.config, dataDir: flags['data-dir'], collectProblems: options.collectProblems });
   const registry = await buildRegistry(oclifConfig);
-  const container = createRunContainer({ registry, logger: createLogger(flags.verbose ?? false) });
+  const container = createRunContainer({ registry, logger: createLogger(flags.verbose ?? false), parseWorker: builtinParseWorker });
   return { config, services: resolveServices(container) };
 }
 

@@ -15,6 +15,7 @@ export const Tokens = {
   logger: Symbol('Logger') as InjectionToken<Logger>,
   openStore: Symbol('OpenStore') as InjectionToken<(location: StoreLocation) => Promise<SqlClient>>,
   createHttp: Symbol('CreateHttp') as InjectionToken<(settings: HttpSourceSettings, validators: HttpValidatorLookup, log: Logger) => HttpClient>,
+  parseWorker: Symbol('ParseWorker') as InjectionToken<URL | null>,
 } as const;
 
 /** The services a run uses; everything with I/O comes in through here, so tests can swap it. */
@@ -29,6 +30,11 @@ export interface Services {
   openStore(location: StoreLocation): Promise<SqlClient>;
   /** Builds a source's HTTP client. */
   createHttp(settings: HttpSourceSettings, validators: HttpValidatorLookup, log: Logger): HttpClient;
+  /**
+   * The worker module of parse threads (it builds the built-in registry and serves jobs);
+   * without it every source is parsed in the run's thread. Named by the CLI, never imported by the core.
+   */
+  parseWorker?: URL;
 }
 
 /** A child container per run (and per test) with the defaults, then the given overrides. */
@@ -41,6 +47,7 @@ export function createRunContainer(base: Pick<Services, 'registry' | 'logger'> &
   child.register(Tokens.createHttp, {
     useValue: base.createHttp ?? ((settings, validators, log) => createHttpClient({ ...settings, validators, log })),
   });
+  child.register(Tokens.parseWorker, { useValue: base.parseWorker ?? null });
   return child;
 }
 
@@ -52,5 +59,6 @@ export function resolveServices(container: DependencyContainer): Services {
     logger: container.resolve(Tokens.logger),
     openStore: container.resolve(Tokens.openStore),
     createHttp: container.resolve(Tokens.createHttp),
+    parseWorker: container.resolve(Tokens.parseWorker) ?? undefined,
   };
 }

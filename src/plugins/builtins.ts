@@ -46,3 +46,6 @@ export function builtinRegistry(): PluginRegistry {
   for (const descriptor of builtinDescriptors) registry.register(descriptor, { kind: 'core' });
   return registry;
 }
+
+/** The worker module of parse threads: a registry of these built-ins serving the host's jobs (`[run] parse_threads`). */
+export const builtinParseWorker = new URL('./parse-worker.js', import.meta.url);

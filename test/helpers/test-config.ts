@@ -17,7 +17,7 @@ export interface TestSource {
 /** Writes a `sources.toml` for a test and returns its path. */
 export function writeTestConfig(
   dir: string,
-  config: { database: string; ollamaUrl: string; sources: TestSource[]; dataDir?: string; model?: string; dimensions?: number; batchSize?: number; maxAttempts?: number; retryBudgetS?: number; sourceConcurrency?: number },
+  config: { database: string; ollamaUrl: string; sources: TestSource[]; dataDir?: string; model?: string; dimensions?: number; batchSize?: number; maxAttempts?: number; retryBudgetS?: number; sourceConcurrency?: number; parseThreads?: boolean },
 ): string {
   const lines = [
     `data_dir = ${JSON.stringify(config.dataDir ?? dir)}`,
@@ -40,6 +40,7 @@ export function writeTestConfig(
     // progress lines expect the sources in file order (the parallel runs have their own tests).
     '[run]',
     `source_concurrency = ${config.sourceConcurrency ?? 1}`,
+    ...(config.parseThreads !== undefined ? [`parse_threads = ${config.parseThreads}`] : []),
     '',
   ];
   for (const s of config.sources) {

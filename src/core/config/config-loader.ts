@@ -224,7 +224,7 @@ function resolve(file: ConfigFile, configPath: string, options: LoadConfigOption
       options: file.embedder.options,
     },
     chunking: { maxTokens: file.chunking.max_tokens, overlapTokens: file.chunking.overlap },
-    run: { sourceConcurrency: file.run.source_concurrency },
+    run: { sourceConcurrency: file.run.source_concurrency, parseThreads: file.run.parse_threads },
     sources,
   };
 }

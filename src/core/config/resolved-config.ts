@@ -46,8 +46,8 @@ export interface ResolvedConfig {
   embedder: EmbedderSettings;
   /** Chunk size limits in tokens. */
   chunking: { maxTokens: number; overlapTokens: number };
-  /** `[run]`: sources ingested at once (`source_concurrency`). */
-  run: { sourceConcurrency: number };
+  /** `[run]`: sources ingested at once (`source_concurrency`); whether file sources are parsed in worker threads (`parse_threads`). */
+  run: { sourceConcurrency: number; parseThreads: boolean };
   /** All sources in file order. */
   sources: SourceConfig[];
   /**

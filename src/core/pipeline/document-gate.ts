@@ -23,6 +23,17 @@ export class DocumentGate {
 
   /** Validates a raw document and claims its key. */
   admit(raw: unknown): Admission {
+    const checked = this.check(raw);
+    if (!checked.ok) return checked;
+    if (!this.claim(checked.doc.key)) return { ok: false, reason: duplicateKey(checked.doc.key) };
+    return checked;
+  }
+
+  /**
+   * Validates a raw document without claiming its key: schema, sanitising, size. A parse
+   * thread checks here; the host claims keys in one place, where unchanged keys are claimed too.
+   */
+  check(raw: unknown): Admission {
     const parsed = DocumentSchema.safeParse(sanitize(raw));
     if (!parsed.success) {
       return { ok: false, reason: `invalid document: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'document'}: ${i.message}`).join('; ')}` };
@@ -35,10 +46,6 @@ export class DocumentGate {
         return { ok: false, reason: `document text of ${(bytes / 1048576).toFixed(1)} MB is larger than max_file_bytes (${(this.maxBytes / 1048576).toFixed(1)} MB)` };
       }
     }
-    if (this.keys.has(parsed.data.key)) {
-      return { ok: false, reason: `duplicate document key "${parsed.data.key}" in this source; the first one was kept` };
-    }
-    this.keys.add(parsed.data.key);
     return { ok: true, doc: parsed.data };
   }
 
@@ -49,6 +56,11 @@ export class DocumentGate {
     this.keys.add(key);
     return true;
   }
+}
+
+/** Why a second document with a key already seen in this source is refused. */
+export function duplicateKey(key: string): string {
+  return `duplicate document key "${key}" in this source; the first one was kept`;
 }
 
 /** Removes NUL and lone surrogates from every string a parser handed over (text, title, keys, metadata). */

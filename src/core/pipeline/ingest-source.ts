@@ -10,12 +10,13 @@ import { createParserContext, type ParserContextBase } from './parser-context.js
 import type { ChunkStore } from '../store/chunk-store.js';
 import { VectorSource } from './embed-batches.js';
 import { createEmbedBudget, type EmbedBudget } from './embed-budget.js';
-import { enrichDocument } from './enrich.js';
-import { DocumentGate } from './document-gate.js';
-import { withParseDeadline } from './parse-deadline.js';
+import { DocumentGate, duplicateKey } from './document-gate.js';
+import { documentPreparer, prepareDocuments } from './prepare-documents.js';
+import type { ParseJob } from './parse-thread-protocol.js';
+import type { ParseThreads } from './parse-threads.js';
 import { maskSecrets } from '../config/mask.js';
 import { pgSafe } from '../text/pg-text.js';
-import { documentFingerprint, stableJson } from './fingerprint.js';
+import { stableJson } from './fingerprint.js';
 import { newGroup, processGroup, type DocumentGroup, type GroupOutcome, type InputUnit } from './group-writer.js';
 import { InputFingerprinter } from './input-fingerprint.js';
 import { emptyStats, type SourceStats } from './source-stats.js';
@@ -56,6 +57,12 @@ export interface IngestSourceParams {
    * is the hard stop: it drops embedding in flight too.
    */
   stop?: AbortSignal;
+  /**
+   * Prepare documents (parse, enrich, chunk) in a parse thread: the threads and the job that
+   * describes this source to them. `chunk` and `enrichers` must be what the job names; a thread
+   * that cannot take the job declines and the source is prepared in this thread.
+   */
+  parseThread?: { threads: ParseThreads; job: ParseJob };
   /** Re-ingest from scratch: ignore fingerprints and stored vectors. */
   clean: boolean;
   /** Id of this run (documents seen are stamped with it). */
@@ -215,37 +222,47 @@ export async function ingestSource(params: IngestSourceParams): Promise<SourceSt
 
   let interrupted = false;
   try {
-    const limit = context.source.parseTimeoutMs ?? 60_000;
-    const documents = withParseDeadline(parser.parse(ctx), {
-      timeoutMs: limit,
+    const recipe = {
+      check: (raw: unknown) => gate.check(raw),
+      prepare: documentPreparer(context.source, params.enrichers, params.chunk, params.shapingKey),
+      timeoutMs: context.source.parseTimeoutMs ?? 60_000,
       current: () => lastProgress.message,
-      onSlow: (item, ms) => ctx.skip(item, `parsing took ${Math.round(ms / 1000)} s, more than parse_timeout_s (${limit / 1000} s)`),
-      onStalled: (item, ms) => {
-        ctx.skip(item, `no document within parse_timeout_s (${ms / 1000} s); the rest of the source was not read this run`);
-        ctx.incomplete!(`the parser stalled on ${item}`);
-      },
-    });
-    for await (const raw of documents) {
+    };
+    const inThread = async function* () {
+      for await (const item of prepareDocuments(parser, ctx, recipe)) {
+        if (item.kind === 'document') params.parseThread?.threads.preparedInHostThread();
+        yield item;
+      }
+    };
+    // A source with no input fingerprints yet (first run, --clean) parses everything: worth waiting for a thread.
+    const prepared = params.parseThread
+      ? params.parseThread.threads.prepare(params.parseThread.job, ctx, inThread, { waitForThread: priorUnits.size === 0 })
+      : inThread();
+    for await (const item of prepared) {
       context.signal.throwIfAborted();
       if (stop?.aborted || failure) break;
-      const label = (raw as { sourceUrl?: string; key?: string }).sourceUrl ?? (raw as { key?: string }).key ?? '(document without key)';
-      const admitted = gate.admit(raw);
-      if (!admitted.ok) {
-        ctx.skip(label, admitted.reason);
+      if (item.kind === 'refused') {
+        ctx.skip(item.label, item.reason);
+        continue;
+      }
+      // Keys are claimed here, in one place with the keys reported unchanged, whichever thread prepared the document.
+      const key = item.kind === 'empty' ? item.key : item.doc.key;
+      if (!gate.claim(key)) {
+        ctx.skip(item.kind === 'empty' ? item.label : item.doc.sourceUrl, duplicateKey(key));
         continue;
       }
       stats.documents++;
-      const doc = enrichDocument(admitted.doc, context.source, params.enrichers);
-      const chunks = params.chunk(doc);
-      if (chunks.length === 0) {
-        ctx.skip(label, 'produced no chunks');
+      if (item.kind === 'empty') {
+        ctx.skip(item.label, 'produced no chunks');
         continue;
       }
+      const { doc, chunks, fingerprint } = item;
+      if (item.inThread) stats.preparedInThread++;
       if (currentUnit) {
         currentUnit.keys.push(doc.key);
         currentUnit.outstanding++;
       }
-      group.pending.push({ doc, chunks, fingerprint: documentFingerprint(doc, params.shapingKey), unit: currentUnit });
+      group.pending.push({ doc, chunks, fingerprint, unit: currentUnit });
       group.chunkCount += chunks.length;
       if (group.chunkCount >= groupChunks || group.pending.length >= 256 || group.unchangedKeys.length >= 1000) await submit();
       // Checked again after waiting for room, so a stop never pulls one more document from the parser.

@@ -32,6 +32,8 @@ export interface SourceStats {
   embedRetries: number;
   /** Input units (files, topics) recognised unchanged before parsing, so not parsed at all. */
   unitsUnchanged: number;
+  /** Documents a parse thread prepared (parsed, enriched, chunked); the rest were prepared in the run's thread (`[run] parse_threads`). */
+  preparedInThread: number;
   /** True when the run was stopped (Ctrl-C) before the parser finished: nothing was swept. */
   interrupted: boolean;
 }
@@ -41,6 +43,6 @@ export function emptyStats(): SourceStats {
   return {
     documents: 0, documentsChanged: 0, documentsUnchanged: 0, documentsDeleted: 0,
     chunksNew: 0, chunksUnchanged: 0, chunksDeleted: 0, embedCalls: 0, textsEmbedded: 0, vectorsReused: 0, skipped: [], incomplete: [],
-    failed: [], embedRetries: 0, unitsUnchanged: 0, interrupted: false,
+    failed: [], embedRetries: 0, unitsUnchanged: 0, preparedInThread: 0, interrupted: false,
   };
 }

@@ -1,5 +1,4 @@
 import type { ResolvedConfig, SourceConfig } from '../config/resolved-config.js';
-import type { Chunk } from '../contracts/chunk.js';
 import type { Embedder } from '../contracts/embedder.js';
 import type { Services } from '../container.js';
 import { ValidationError, errorMessage } from '../errors/bbj-error.js';
@@ -17,7 +16,8 @@ import { createEmbedBudget, type EmbedBudget } from '../pipeline/embed-budget.js
 import type { RunListener } from './run-events.js';
 import type { SourceOutcome } from './run-summary.js';
 import { parseParserOptions } from '../pipeline/parser-context.js';
-import { baseContext, sourceHttp } from './source-context.js';
+import { baseContext, sourceHttp, sourceInfo } from './source-context.js';
+import type { ParseThreads } from '../pipeline/parse-threads.js';
 
 /** What every phase of a run shares. */
 export interface RunContext {
@@ -140,6 +140,8 @@ export interface SourceRunOptions {
   stop?: AbortSignal;
   /** True when the stop came from the user (the source is `interrupted`, not `failed`). */
   interrupted(): boolean;
+  /** Parse threads of the run (`[run] parse_threads`); without them every source is prepared in this thread. */
+  threads?: ParseThreads;
 }
 
 /** One source: parse, chunk, embed, store, sweep; its outcome (never throws: a failed source never stops the others). */
@@ -175,7 +177,7 @@ export async function ingestSourcePhase(ctx: RunContext, run: OpenRun, source: S
       `chunker:${CHUNKER_VERSION}`, config.chunking.maxTokens, config.chunking.overlapTokens, model,
       ...enrichers.map((e) => `${e.name}@${e.version}`),
     ].join('|');
-    const enricherNames = enrichers.map((e) => e.name);
+    const chunking = config.chunking;
     stats = await ingestSource({
       parser,
       context: baseContext(source, parser, parsedOptions, config.dataDir, http, log, options.signal),
@@ -184,8 +186,18 @@ export async function ingestSourcePhase(ctx: RunContext, run: OpenRun, source: S
       embeddingModel: model,
       dimension: config.embedder.dimensions,
       enrichers,
-      chunk: (doc) => recordEnrichers(chunkDocument(doc, config.chunking, source.name), enricherNames),
+      chunk: (doc) => chunkDocument(doc, chunking, source.name),
       shapingKey,
+      parseThread: options.threads && threadable(services, source.parser)
+        ? {
+            threads: options.threads,
+            job: {
+              parser: source.parser, parserVersion: parser.version ?? '', options: source.options, source: sourceInfo(source), dataDir: config.dataDir,
+              enrichers: enrichers.map((e) => ({ name: e.name, version: e.version })), chunking, shapingKey,
+              maxFileBytes: source.maxFileBytes, timeoutMs: source.parseTimeoutMs, window: PARSE_AHEAD,
+            },
+          }
+        : undefined,
       batchSize: config.embedder.batchSize,
       concurrency: config.embedder.concurrency,
       budget: run.budget,
@@ -222,12 +234,15 @@ export async function buildIndexes(run: OpenRun): Promise<void> {
   await run.store.ensurePostLoadIndexes();
 }
 
+/** Documents a parse thread may prepare ahead of the writing stage: enough to parse while a group is embedded, few enough to bound memory. */
+const PARSE_AHEAD = 64;
+
 /**
- * Records on every chunk which enrichers shaped it, so `bbj report` judges labels only where an
- * enricher that sets them ran, whatever the config says now. Not part of the document
- * fingerprint: the shaping key already holds the enricher list.
+ * Sources a parse thread can prepare: a built-in parser that reads files (no HTTP client: that,
+ * with its rate limits and validators, lives in the run's thread). The thread checks the rest
+ * (same parser and enricher versions) and declines what it cannot do.
  */
-function recordEnrichers(chunks: Chunk[], names: string[]): Chunk[] {
-  for (const chunk of chunks) chunk.metadata = { ...chunk.metadata, enrichers: names };
-  return chunks;
+export function threadable(services: Services, type: string): boolean {
+  const registered = services.registry.parser(type);
+  return registered?.origin.kind === 'core' && registered.value.requiresPaths && registered.value.http === undefined;
 }

@@ -3,10 +3,11 @@ import type { Services } from '../container.js';
 import { ExitCode, errorMessage } from '../errors/bbj-error.js';
 import type { LockWait } from '../store/store-lock.js';
 import { embeddingModelId } from './create-embedder.js';
-import { buildIndexes, ingestSourcePhase, openRun, preflight, type OpenRun, type RunContext } from './ingest-phases.js';
+import { buildIndexes, ingestSourcePhase, openRun, preflight, threadable, type OpenRun, type RunContext } from './ingest-phases.js';
 import type { RunListener } from './run-events.js';
 import type { RunSummary, SourceOutcome } from './run-summary.js';
 import { selectSources } from './select-sources.js';
+import { ParseThreads } from '../pipeline/parse-threads.js';
 
 /** How a run behaves (the `ingest` flags). */
 export interface IngestOptions {
@@ -40,8 +41,19 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
   const ctx: RunContext = { config, services, emit };
   const wait: LockWait = { waitMs: options.waitMs, onWaiting: (holder) => emit({ type: 'lock-waiting', holder }), signal: userSignal };
 
-  const checked = await phase(emit, 'validate', () => preflight(ctx, sources, userSignal, wait));
-  const run = await phase(emit, 'prepare', () => openRun(ctx, checked, sources, { resume: options.resume, wait }));
+  // Parse threads start when a source needs them (see ParseThreads); an unchanged re-run starts none.
+  const threaded = sources.filter((s) => threadable(services, s.parser));
+  const threads = config.run.parseThreads && services.parseWorker && threaded.length > 0
+    ? new ParseThreads(services.parseWorker, ParseThreads.sizeFor(Math.min(threaded.length, config.run.sourceConcurrency)), [...new Set(threaded.map((s) => s.parser))])
+    : undefined;
+  let run: OpenRun;
+  try {
+    const checked = await phase(emit, 'validate', () => preflight(ctx, sources, userSignal, wait));
+    run = await phase(emit, 'prepare', () => openRun(ctx, checked, sources, { resume: options.resume, wait }));
+  } catch (error) {
+    await threads?.close();
+    throw error;
+  }
 
   // Sources stop when the user interrupts or the store lock is lost (then another writer may be running).
   const signal = AbortSignal.any([userSignal, run.lockLost]);
@@ -51,7 +63,7 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
     emit({ type: 'phase-started', phase: 'ingest' });
     outcomes = await runSources(sources.length, config.run.sourceConcurrency, (i) =>
       // Ctrl-C stops gracefully (groups in flight are written); a lost lock stops at once.
-      ingestSourcePhase(ctx, run, sources[i]!, { clean: options.clean, signal: run.lockLost, stop: userSignal, interrupted: () => userSignal.aborted }),
+      ingestSourcePhase(ctx, run, sources[i]!, { clean: options.clean, signal: run.lockLost, stop: userSignal, interrupted: () => userSignal.aborted, threads }),
     );
     emit({ type: 'phase-finished', phase: 'ingest', status: outcomes.some((o) => o.status === 'failed') ? 'failed' : 'ok' });
     if (run.lockLost.aborted) runError = errorMessage(run.lockLost.reason);
@@ -59,6 +71,7 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
   } catch (error) {
     runError = errorMessage(error);
   } finally {
+    await threads?.close();
     const failed = runError !== undefined || outcomes.some((o) => o.status === 'failed');
     await run.close(userSignal.aborted ? 'interrupted' : failed ? 'failed' : 'completed', runError);
   }
