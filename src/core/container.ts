@@ -15,7 +15,8 @@ export const Tokens = {
   logger: Symbol('Logger') as InjectionToken<Logger>,
   openStore: Symbol('OpenStore') as InjectionToken<(location: StoreLocation) => Promise<SqlClient>>,
   createHttp: Symbol('CreateHttp') as InjectionToken<(settings: HttpSourceSettings, validators: HttpValidatorLookup, log: Logger) => HttpClient>,
-  parseWorker: Symbol('ParseWorker') as InjectionToken<URL | null>,
+  // Wrapped: tsyringe takes a null or undefined `useValue` for a missing provider.
+  parseWorker: Symbol('ParseWorker') as InjectionToken<{ entry?: URL }>,
 } as const;
 
 /** The services a run uses; everything with I/O comes in through here, so tests can swap it. */
@@ -47,7 +48,7 @@ export function createRunContainer(base: Pick<Services, 'registry' | 'logger'> &
   child.register(Tokens.createHttp, {
     useValue: base.createHttp ?? ((settings, validators, log) => createHttpClient({ ...settings, validators, log })),
   });
-  child.register(Tokens.parseWorker, { useValue: base.parseWorker ?? null });
+  child.register(Tokens.parseWorker, { useValue: { entry: base.parseWorker } });
   return child;
 }
 
@@ -59,6 +60,6 @@ export function resolveServices(container: DependencyContainer): Services {
     logger: container.resolve(Tokens.logger),
     openStore: container.resolve(Tokens.openStore),
     createHttp: container.resolve(Tokens.createHttp),
-    parseWorker: container.resolve(Tokens.parseWorker) ?? undefined,
+    parseWorker: container.resolve(Tokens.parseWorker).entry,
   };
 }
