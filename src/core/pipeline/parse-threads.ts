@@ -145,7 +145,9 @@ export class ParseThreads {
   }
 
   private spawn(): Thread {
-    const worker = new Worker(this.entry);
+    // A smaller young generation than V8's default: each thread's garbage is short-lived parse trees,
+    // and the default lets every thread hold ~50 MB more resident for no measurable speed.
+    const worker = new Worker(this.entry, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     let loaded!: () => void;
     const thread: Thread = { worker, jobs: new Map(), alive: true, ready: false, loaded: new Promise<void>((resolve) => (loaded = resolve)) };
     worker.postMessage({ job: -1, type: 'warm', parsers: this.parsers } satisfies HostMessage);
