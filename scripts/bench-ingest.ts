@@ -133,6 +133,8 @@ function writeConfig(dir: string, dataDir: string, database: string, ollamaUrl: 
     `host = ${JSON.stringify(ollamaUrl)}`,
     'timeout_ms = 60000',
   ];
+  // BBJ_BENCH_PARSE_THREADS=false runs the same scenario with every source parsed in the run's thread, for comparison.
+  if (process.env.BBJ_BENCH_PARSE_THREADS) lines.push('[run]', `parse_threads = ${process.env.BBJ_BENCH_PARSE_THREADS === 'false' ? 'false' : 'true'}`);
   for (const s of sources) lines.push('[[sources]]', `name = ${JSON.stringify(s.name)}`, 'parser = "mdx"', `paths = ${JSON.stringify(s.paths)}`);
   const file = path.join(dir, 'sources.toml');
   writeFileSync(file, lines.join('\n') + '\n');

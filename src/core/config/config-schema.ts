@@ -70,7 +70,7 @@ const ChunkingSchema = z
 const RunSchema = z
   .object({
     source_concurrency: z.number().int().min(1).max(32).default(2),
-    parse_threads: z.boolean().default(true),
+    parse_threads: z.union([z.boolean(), z.literal('auto')]).default('auto'),
   })
   .strict()
   .prefault({});

@@ -47,7 +47,7 @@ export interface ResolvedConfig {
   /** Chunk size limits in tokens. */
   chunking: { maxTokens: number; overlapTokens: number };
   /** `[run]`: sources ingested at once (`source_concurrency`); whether file sources are parsed in worker threads (`parse_threads`). */
-  run: { sourceConcurrency: number; parseThreads: boolean };
+  run: { sourceConcurrency: number; parseThreads: boolean | 'auto' };
   /** All sources in file order. */
   sources: SourceConfig[];
   /**

@@ -43,7 +43,7 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
 
   // Parse threads start when a source needs them (see ParseThreads); an unchanged re-run starts none.
   const threaded = sources.filter((s) => threadable(services, s.parser));
-  const threads = config.run.parseThreads && services.parseWorker && threaded.length > 0
+  const threads = ParseThreads.wanted(config.run.parseThreads) && services.parseWorker && threaded.length > 0
     ? new ParseThreads(services.parseWorker, ParseThreads.sizeFor(Math.min(threaded.length, config.run.sourceConcurrency)), [...new Set(threaded.map((s) => s.parser))])
     : undefined;
   let run: OpenRun;

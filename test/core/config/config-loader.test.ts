@@ -94,6 +94,14 @@ colour = "red"
     assert.match(error.message, /sources\[1\]\.enrichers\[0\]: an enricher name such as "bbj"/);
   });
 
+  test('[run] parse_threads is true, false or "auto" (the default)', async () => {
+    const base = '[database]\npath = "db"\n[embedder]\nprovider = "hash"\n';
+    assert.equal((await loadConfig({ configPath: project(base).file, env: {} })).run.parseThreads, 'auto');
+    assert.equal((await loadConfig({ configPath: project(`${base}[run]\nparse_threads = false\n`).file, env: {} })).run.parseThreads, false);
+    const error = await loadError({ configPath: project(`${base}[run]\nparse_threads = "sometimes"\n`).file });
+    assert.match(error.message, /run\.parse_threads/);
+  });
+
   test('overlap must be smaller than max_tokens', async () => {
     const { file } = project('[chunking]\nmax_tokens = 100\noverlap = 100\n');
     const error = await loadError({ configPath: file });
