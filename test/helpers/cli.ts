@@ -41,3 +41,23 @@ export function collect(child: ChildProcess): Promise<CliResult> {
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/**
+ * Starts `bbj ARGS` and kills it with SIGKILL once its progress shows stored chunks (`N new`),
+ * as a crash would; fails when the run ends or stalls before that.
+ */
+export async function killOnceChunksStored(args: string[], timeoutMs = 120_000): Promise<void> {
+  const child = startCli(args);
+  const done = collect(child);
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  let exited = false;
+  void done.then(() => (exited = true));
+  const deadline = Date.now() + timeoutMs;
+  while (!/\b[1-9]\d* new/.test(out)) {
+    if (exited || Date.now() > deadline) throw new Error(`the run ended or stalled before the kill:\n${out.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  await done;
+}

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/core/config/config-loader.js';
-import { collect, runCli, startCli } from '../helpers/cli.js';
+import { killOnceChunksStored, runCli } from '../helpers/cli.js';
 import { startFakeOllama, type FakeOllama } from '../helpers/fake-ollama-server.js';
 import { corporaDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -43,19 +43,7 @@ for (const backend of testBackends()) {
       const store = await backend.fresh();
       const configPath = writeTestConfig(tempDir(), { database: store.toml, ollamaUrl: ollama.url, sources: SOURCES, batchSize: 2, dataDir: corporaDir, sourceConcurrency: 2, parseThreads: true });
       ollama.setDelay(40);
-      const child = startCli(['ingest', 'all', '--config', configPath]);
-      const done = collect(child);
-      let out = '';
-      child.stdout!.on('data', (d) => (out += d));
-      let exited = false;
-      void done.then(() => (exited = true));
-      const deadline = Date.now() + 120_000;
-      while (!/\b[1-9]\d* new/.test(out)) {
-        if (exited || Date.now() > deadline) throw new Error(`the run ended or stalled before the kill:\n${out.slice(-2000)}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      child.kill('SIGKILL');
-      await done;
+      await killOnceChunksStored(['ingest', 'all', '--config', configPath]);
       ollama.setDelay(0);
       const resumed = await runCli(['ingest', 'all', '--config', configPath, '--resume', '--json']);
       assert.equal(resumed.code, 0, resumed.stderr + resumed.stdout);
