@@ -42,7 +42,7 @@ export abstract class IngestCommand extends BbjCommand {
         const wait = waitMs(flags.wait);
         const { config, services } = await commandContext(this.config, flags);
         const sources = selectSources(config, sourceNames);
-        const display = createDisplay(displayMode(flags.json), {
+        const display = await createDisplay(displayMode(flags.json), {
           checks: describeChecks(config, sources),
           sources: sources.map((s) => s.name),
           sourceConcurrency: config.run.sourceConcurrency,

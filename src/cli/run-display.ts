@@ -1,7 +1,7 @@
 import type { RunListener } from '../core/runner/run-events.js';
 import { describeHolder } from '../core/store/store-lock.js';
 import { LogDisplay } from './log-display.js';
-import { TreeDisplay, type TreePlan } from './tree-display.js';
+import type { TreePlan } from './tree-display.js';
 
 /** How run events are shown: a task tree on a terminal, log lines in pipes and CI, nothing with `--json`. */
 export type DisplayMode = 'tree' | 'log' | 'silent';
@@ -20,9 +20,13 @@ export function displayMode(json: boolean): DisplayMode {
   return process.stdout.isTTY ? 'tree' : 'log';
 }
 
-/** Creates the display for a mode. Waiting for another run's lock is told on stderr even with `--json`. */
-export function createDisplay(mode: DisplayMode, plan: TreePlan): RunDisplay {
+/**
+ * Creates the display for a mode. Waiting for another run's lock is told on stderr even with `--json`.
+ * The task tree (listr2) is imported only for a terminal: pipes, CI and `--json` never load it.
+ */
+export async function createDisplay(mode: DisplayMode, plan: TreePlan): Promise<RunDisplay> {
   if (mode === 'tree') {
+    const { TreeDisplay } = await import('./tree-display.js');
     const tree = new TreeDisplay(plan);
     return { listener: tree.listener, close: () => tree.close() };
   }

@@ -26,7 +26,7 @@ export default class Validate extends BbjCommand {
         // One pass: problems of the file itself are listed with everything the checks find.
         const { config, services } = await commandContext(this.config, flags, { collectProblems: true });
         const sources = selectSources(config, flags.source);
-        const display = createDisplay(displayMode(flags.json), { checks: describeChecks(config, sources), sources: [], sourceConcurrency: 1, ingest: false });
+        const display = await createDisplay(displayMode(flags.json), { checks: describeChecks(config, sources), sources: [], sourceConcurrency: 1, ingest: false });
         try {
           return await runValidate(config, services, { sourceNames: flags.source, onEvent: display.listener });
         } finally {

@@ -1,6 +1,4 @@
 import { explainDbError } from './db-errors.js';
-import { PgSqlClient } from './pg-client.js';
-import { PgliteSqlClient } from './pglite-client.js';
 import type { SqlClient } from './sql-client.js';
 
 /** Where the store lives: a PostgreSQL URL wins; otherwise the embedded PGlite directory. */
@@ -16,7 +14,10 @@ export interface StoreLocation {
  * connection, an unknown database or a wrong password is reported here, with the fix.
  */
 export async function openSqlClient(location: StoreLocation): Promise<SqlClient> {
-  if (!location.url) return PgliteSqlClient.open(location.pglitePath);
+  // Each backend is imported when chosen: PGlite's module alone is ~0.5 MB of JavaScript that a
+  // run against a server never needs (and `pg` with its protocol modules the reverse).
+  if (!location.url) return (await import('./pglite-client.js')).PgliteSqlClient.open(location.pglitePath);
+  const { PgSqlClient } = await import('./pg-client.js');
   const client = new PgSqlClient(location.url);
   try {
     await client.query('SELECT 1');

@@ -37,16 +37,22 @@ export function createOllamaEmbedder(ctx: EmbedderContext<OllamaOptions>): Embed
       fetch: (input, init) => fetchOk(input, { ...init, signal: init?.signal ? AbortSignal.any([attemptSignal, init.signal]) : attemptSignal }),
     });
   const show = (signal: AbortSignal) => http.call('show', signal, (s) => client(s).show({ model }), { preflight: true });
+  // The preflight asks check() then dimensionFromMetadata() one after the other: the second
+  // reuses the answer the first just got (once) instead of asking /api/show again.
+  let lastCheck: ReturnType<typeof show> | undefined;
 
   return http.embedder(
     { id: 'ollama', model },
     {
       async check(signal) {
-        await show(signal);
+        lastCheck = show(signal);
+        await lastCheck;
         return [];
       },
       async dimensionFromMetadata(signal) {
-        const info = await show(signal).then(
+        const answer = lastCheck ?? show(signal);
+        lastCheck = undefined;
+        const info = await answer.then(
           (shown) => shown.model_info as unknown,
           (error: unknown) => {
             // Only a missing model is final here; anything else (an old server without
