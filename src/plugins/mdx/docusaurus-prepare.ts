@@ -28,7 +28,7 @@ function blocksOnly(this: Processor): void {
   data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map(strip);
 }
 
-// Parsing inline content is most of a parse; a page without comments needs only its blocks.
+// Parsing inline content is most of a parse; the edits need it only for comments inside it.
 const blockMarkdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(blocksOnly);
 // Any keyword, not only Docusaurus's built-in ones: sites can configure their own admonitions.
 const OPENER = /^((?:[ \t]*>)*[ \t]*:{3,}[A-Za-z][\w-]*)[ \t]+([^\s[{].*?)[ \t]*\r?$/;
@@ -52,6 +52,29 @@ function isPureComment(html: string): boolean {
   return value.startsWith('<!--') && value.endsWith('-->') && value.indexOf('-->', 4) === value.length - 3;
 }
 
+/**
+ * The tree the edits are read from: the blocks only, unless a comment may be inline HTML
+ * (`text <!-- note --> text`), which only a full parse finds. None can be when every `<!--` of
+ * the page lies in a block of HTML, code or front matter (inline content is never inside those).
+ */
+function editTree(source: string): MdNode {
+  const blocks = blockMarkdown.parse(source) as MdNode;
+  if (!source.includes('<!--')) return blocks;
+  // Leaf blocks, in document order: their spans are disjoint and ascending.
+  const spans: Array<[number, number]> = [];
+  walk(blocks, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if ((node.type === 'html' || node.type === 'code' || node.type === 'yaml') && start !== undefined && end !== undefined) spans.push([start, end]);
+  });
+  let k = 0;
+  for (let i = source.indexOf('<!--'); i !== -1; i = source.indexOf('<!--', i + 1)) {
+    while (k < spans.length && spans[k][1] <= i) k++;
+    if (k === spans.length || spans[k][0] > i) return plainMarkdown.parse(source) as MdNode;
+  }
+  return blocks;
+}
+
 function lineStarts(source: string): number[] {
   const starts = [0];
   for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -68,8 +91,7 @@ function lineStarts(source: string): number[] {
 export function prepareDocusaurusSource(source: string): string {
   // Most pages have none of these constructs: they are returned as they are, without a parse.
   if (!mayNeedEdits(source)) return source;
-  // Comments can be inline (`text <!-- note --> text`): only then the inline constructs matter.
-  const tree = (source.includes('<!--') ? plainMarkdown : blockMarkdown).parse(source) as MdNode;
+  const tree = editTree(source);
   const starts = lineStarts(source);
   const edits: Edit[] = [];
   let unwrapped = false;

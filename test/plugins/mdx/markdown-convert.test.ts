@@ -137,6 +137,15 @@ describe('convertPage on Docusaurus syntax MDX itself rejects', () => {
     assert.doesNotMatch(page.markdown, /setup-id|list-id/);
   });
 
+  test('comments inside a paragraph are removed too, comments in code spans and blocks of code are kept', () => {
+    const page = convertPage('<!-- a block comment -->\n\nVisible <!-- hidden --> text, `<!-- in a span -->`.\n\n```html\n<!-- in code -->\n```\n', 'mdx');
+    assert.equal(page.syntax, 'mdx');
+    assert.deepEqual(page.warnings, []);
+    assert.doesNotMatch(page.markdown, /hidden|block comment/);
+    assert.match(page.markdown, /^Visible +text, `<!-- in a span -->`\.$/m);
+    assert.deepEqual(codeBlocks(page.markdown).map((c) => c.value), ['<!-- in code -->']);
+  });
+
   test('an admonition title with brackets survives', () => {
     const page = convertPage(':::info Why [this] matters\nBody.\n:::\n', 'mdx');
     assert.match(page.markdown, /\*\*Info: Why \\?\[this\\?\] matters\*\*/);
