@@ -7,7 +7,7 @@ import type { MdxOptions } from './options.js';
 import type { DocFile } from './file-walker.js';
 import { listDocFiles } from './file-walker.js';
 import { ChapterLabels } from './chapter-labels.js';
-import { convertPage } from './markdown-convert.js';
+import type * as MarkdownConvert from './markdown-convert.js';
 import { pageDocument } from './page-document.js';
 import type { PageRoute } from './display-url.js';
 import type { SiteKind } from './site.js';
@@ -114,6 +114,14 @@ async function* parseMdxSource(ctx: ParserContext<MdxOptions>): AsyncGenerator<D
   }
 }
 
+/**
+ * The Markdown/MDX stack (remark, micromark, acorn, yaml: ~350 modules, 0.5 CPU-s) is loaded
+ * when the first page is converted, not with the parser: `bbj validate` and a re-run whose
+ * pages are all unchanged never need it.
+ */
+let converter: Promise<typeof MarkdownConvert> | undefined;
+const loadConverter = () => (converter ??= import('./markdown-convert.js'));
+
 async function readOne(ctx: ParserContext<MdxOptions>, guard: FileGuard, file: DocFile, { root, keyPrefix, chapters, site, sidebar }: RootFiles): Promise<DocumentInput | undefined> {
   const read = await guard.readText(file.absolute);
   if (!read.ok) {
@@ -122,6 +130,7 @@ async function readOne(ctx: ParserContext<MdxOptions>, guard: FileGuard, file: D
   }
   const text = read.text;
   const isMdx = file.relative.toLowerCase().endsWith('.mdx');
+  const { convertPage } = await loadConverter();
   const page = convertPage(text, isMdx ? 'mdx' : ctx.options.md_format, { site, file: file.absolute, root });
   for (const warning of page.warnings) ctx.log.warn(`${file.absolute}: ${warning}`);
   // Listed with the skipped items so a run report shows it: the page is kept, read as CommonMark.
