@@ -10,7 +10,8 @@ export interface ParseDeadline {
   onStalled(item: string, ms: number): void;
 }
 
-function labelOf(doc: unknown): string {
+/** How a raw document is named in skips and messages: its `sourceUrl`, else its key. */
+export function labelOf(doc: unknown): string {
   const d = doc as { sourceUrl?: unknown; key?: unknown } | null;
   return typeof d?.sourceUrl === 'string' ? d.sourceUrl : typeof d?.key === 'string' ? d.key : '(document without key)';
 }

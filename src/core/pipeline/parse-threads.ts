@@ -7,10 +7,10 @@ import type { Prepared } from './prepare-documents.js';
 
 /**
  * Parse threads: the CPU-bound half of a source (parse, enrich, chunk) runs in worker threads
- * while the run's thread embeds and writes, so a run uses more than one core. `size` threads
- * are started with the run (their module loading overlaps the preflight); each source goes to
- * the thread with the fewest sources, and a thread interleaves its sources as the run's thread
- * would. The worker module (`entry`) builds its own registry of built-in plugins and calls
+ * while the run's thread embeds and writes, so a run uses more than one core. Up to `size`
+ * threads start when first needed (see `prepare` and `preparedInHostThread`); each source goes
+ * to the thread with the fewest sources, and a thread interleaves its sources as the run's
+ * thread would. The worker module (`entry`) builds its own registry of built-in plugins and calls
  * `serveParseThread`; the core never imports it, the CLI names it.
  */
 export class ParseThreads {

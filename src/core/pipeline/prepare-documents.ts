@@ -5,7 +5,7 @@ import type { Parser, ParserContext, SourceInfo } from '../contracts/parser.js';
 import type { Admission } from './document-gate.js';
 import { enrichDocument } from './enrich.js';
 import { documentFingerprint } from './fingerprint.js';
-import { withParseDeadline } from './parse-deadline.js';
+import { labelOf, withParseDeadline } from './parse-deadline.js';
 
 /**
  * The CPU-bound half of a source: parse -> check -> enrich -> chunk -> fingerprint. It needs
@@ -63,7 +63,7 @@ export async function* prepareDocuments(parser: Parser, ctx: ParserContext, reci
     },
   });
   for await (const raw of documents) {
-    const label = (raw as { sourceUrl?: string; key?: string }).sourceUrl ?? (raw as { key?: string }).key ?? '(document without key)';
+    const label = labelOf(raw);
     const checked = recipe.check(raw);
     if (!checked.ok) {
       yield { kind: 'refused', label, reason: checked.reason };

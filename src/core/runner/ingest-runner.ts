@@ -41,19 +41,13 @@ export async function runIngest(config: ResolvedConfig, services: Services, opti
   const ctx: RunContext = { config, services, emit };
   const wait: LockWait = { waitMs: options.waitMs, onWaiting: (holder) => emit({ type: 'lock-waiting', holder }), signal: userSignal };
 
+  const checked = await phase(emit, 'validate', () => preflight(ctx, sources, userSignal, wait));
+  const run = await phase(emit, 'prepare', () => openRun(ctx, checked, sources, { resume: options.resume, wait }));
   // Parse threads start when a source needs them (see ParseThreads); an unchanged re-run starts none.
   const threaded = sources.filter((s) => threadable(services, s.parser));
   const threads = ParseThreads.wanted(config.run.parseThreads) && services.parseWorker && threaded.length > 0
     ? new ParseThreads(services.parseWorker, ParseThreads.sizeFor(Math.min(threaded.length, config.run.sourceConcurrency)), [...new Set(threaded.map((s) => s.parser))])
     : undefined;
-  let run: OpenRun;
-  try {
-    const checked = await phase(emit, 'validate', () => preflight(ctx, sources, userSignal, wait));
-    run = await phase(emit, 'prepare', () => openRun(ctx, checked, sources, { resume: options.resume, wait }));
-  } catch (error) {
-    await threads?.close();
-    throw error;
-  }
 
   // Sources stop when the user interrupts or the store lock is lost (then another writer may be running).
   const signal = AbortSignal.any([userSignal, run.lockLost]);
