@@ -50,18 +50,22 @@ const mdxReader = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 const fragmentReader = unified().use(remarkParse).use(remarkMdx);
 type Handle = Required<NonNullable<StringifyOptions['handlers']>>['root'];
 type WriterState = Parameters<Handle>[2];
-/** The top-level blocks of a page, each written as if it were alone in a document, in order. */
-let writtenBlocks: string[] = [];
+/** A page's top-level blocks for the writer; `written` receives each one's text, in order. */
+interface PageBlocks {
+  type: 'pageBlocks';
+  children: RootContent[];
+  written: string[];
+}
 /**
  * Handler of the `pageBlocks` node: writes each child exactly as `toMarkdown` writes a root that
  * holds only that child (fresh list-marker memory, positions from 1:1). One serializer call per
  * page instead of one per block: configuring `toMarkdown` (handlers, GFM, join and unsafe rules)
  * cost as much as writing a short block.
  */
-function writePageBlocks(node: { children: RootContent[] }, _parent: unknown, state: WriterState): string {
+function writePageBlocks(node: PageBlocks, _parent: unknown, state: WriterState): string {
   for (const child of node.children) {
     state.bulletLastUsed = undefined;
-    writtenBlocks.push(state.handle({ type: 'root', children: [child] }, undefined, state, { before: '\n', after: '\n', now: { line: 1, column: 1 }, lineShift: 0 }));
+    node.written.push(state.handle({ type: 'root', children: [child] }, undefined, state, { before: '\n', after: '\n', now: { line: 1, column: 1 }, lineShift: 0 }));
   }
   return '';
 }
@@ -317,17 +321,16 @@ export function convertPage(text: string, format: SourceFormat, page: PageContex
  */
 function stringifyBlocks(tree: MdNode): { markdown: string; parsed: ParsedMarkdown } {
   const blocks: ParsedBlock[] = [];
-  const nodes = tree.children ?? [];
-  writtenBlocks = [];
-  writer.stringify({ type: 'pageBlocks', children: nodes } as unknown as Root);
-  const written = writtenBlocks;
-  writtenBlocks = [];
+  const nodes = (tree.children ?? []) as unknown as RootContent[];
+  const page: PageBlocks = { type: 'pageBlocks', children: nodes, written: [] };
+  writer.stringify(page as unknown as Root);
+  const written = page.written;
   let markdown = '';
   for (const [i, node] of nodes.entries()) {
     const text = dropWhitespaceEntities(written[i].trim());
     if (text === '') continue;
     if (markdown !== '') markdown += '\n\n';
-    blocks.push({ node: node as unknown as RootContent, start: markdown.length, end: markdown.length + text.length });
+    blocks.push({ node, start: markdown.length, end: markdown.length + text.length });
     markdown += text;
   }
   return { markdown, parsed: { text: markdown, blocks } };

@@ -115,9 +115,10 @@ async function* parseMdxSource(ctx: ParserContext<MdxOptions>): AsyncGenerator<D
 }
 
 /**
- * The Markdown/MDX stack (remark, micromark, acorn, yaml: ~350 modules, 0.5 CPU-s) is loaded
- * when the first page is converted, not with the parser: `bbj validate` and a re-run whose
- * pages are all unchanged never need it.
+ * The converter and what only it needs (remark-mdx with acorn, directives, front matter, the
+ * serializer, yaml) load when the first page is converted, not with the parser: `bbj validate`
+ * and a re-run whose pages are all unchanged never need them. (docsify sidebars still load
+ * remark-parse and GFM with the parser.)
  */
 let converter: Promise<typeof MarkdownConvert> | undefined;
 const loadConverter = () => (converter ??= import('./markdown-convert.js'));
